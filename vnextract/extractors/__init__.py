@@ -1,0 +1,1 @@
+"""Extractors: find spans (candidates with a rule id) and resolve them into contract records."""
