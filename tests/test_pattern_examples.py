@@ -81,7 +81,9 @@ def test_pattern_example(layer: str, example: Example) -> None:
     problems = []
     for m in hits:
         problems = [
-            f"{k}: expected {v!r}, got {_get(m, k)!r}" for k, v in example.expect.items() if not _same(v, _get(m, k))
+            f"{k}: expected {v!r}, got {_get(m, k)!r}"
+            for k, v in example.expect.items()
+            if not _same(v, _get(m, k))
         ]
         if not problems:
             return

@@ -137,7 +137,8 @@ def _load_cached(relpath: str, file_model: type[BaseModel]) -> BaseModel:
             where += f": entry {loc[1]}" + (f" ({ident})" if ident else "")
             loc = loc[2:]
         field_path = ".".join(str(x) for x in loc)
-        raise PatternError(f"{where}: {field_path or 'value'}: {first['msg']} ({e.error_count()} error(s))") from e
+        detail = f"{field_path or 'value'}: {first['msg']} ({e.error_count()} error(s))"
+        raise PatternError(f"{where}: {detail}") from e
 
 
 def all_pattern_files() -> list[str]:

@@ -131,7 +131,7 @@ def words(norm: str, sentence: Span, *, pos: bool = False) -> list[Token]:
             pieces = ut.word_tokenize(chunk, use_token_normalize=False)
             tags = [None] * len(pieces)
     tokens = []
-    for piece, tag, sp in zip(pieces, tags, align(norm, pieces, sentence.start, sentence.end), strict=True):
+    for tag, sp in zip(tags, align(norm, pieces, sentence.start, sentence.end), strict=True):
         if sp is not None:
             tokens.append(Token(sp.start, sp.end, norm[sp.start : sp.end], tag))
     return tokens
