@@ -38,7 +38,10 @@ def tmp_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("entries:\n  - id: nghin\n    factor: 1000\n  - id: trieu\n    factor: lots\n", r"scale\.yaml: entry 1 \(trieu\): factor"),
+        (
+            "entries:\n  - id: nghin\n    factor: 1000\n  - id: trieu\n    factor: lots\n",
+            r"scale\.yaml: entry 1 \(trieu\): factor",
+        ),
         ("entries:\n  - id: nghin\n    factor: 1000\n    colour: red\n", r"entry 0 \(nghin\): colour"),
         ("entries: [\n", r"scale\.yaml: not valid YAML"),
         ("just: a mapping\n", r"scale\.yaml: expected a mapping with an 'entries' list"),
@@ -51,7 +54,7 @@ def test_patterns_broken_file_names_file_and_entry(tmp_patterns: Path, content: 
 
 
 def test_patterns_missing_file_is_a_clear_error(tmp_patterns: Path) -> None:
-    with pytest.raises(PatternError, match="nowhere.yaml: no such pattern file"):
+    with pytest.raises(PatternError, match=r"nowhere\.yaml: no such pattern file"):
         patterns.load("nowhere.yaml", _File)
 
 
