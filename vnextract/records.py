@@ -103,3 +103,4 @@ class ExtractionError(Record):
     index: int
     error: str
     error_type: str
+    source: str | None = Field(default=None, description="where the input came from: file, file:line")
