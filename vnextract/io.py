@@ -289,7 +289,7 @@ def _iter_paths(paths: Iterable[str | Path], fields: Fields, dates: DateIndex | 
             elif suffix in TEXT_SUFFIXES or not suffix:
                 yield _read_txt(path, path.stem, path.name, dates)
             else:
-                why = f"{path}: unsupported input type {suffix!r} (use .txt, .jsonl, .csv, .parquet or a folder)"
+                why = f"{path}: unsupported type {suffix!r} (use .txt, .jsonl, .csv, .parquet or a folder)"
                 yield _bad(str(path), why, "UnsupportedInput")
         except OSError as e:  # unreadable file or corrupt Parquet: report it, read the others
             yield Article(None, None, None, str(path), error=f"{path}: {e}", error_type=type(e).__name__)
