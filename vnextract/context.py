@@ -62,22 +62,32 @@ class Analysis:
             self._words[key] = tokenize.words(self.text, sentence, pos=pos)
         return self._words[key]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def sentence_of(self, pos: int) -> Span | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
+        """The sentence holding normalized offset ``pos`` (a binary search: spans are sorted, disjoint)."""
+        return _span_at(self.sentences, self._sentence_starts, pos)
 
     def paragraph_of(self, pos: int) -> Span | None:
-        for p in self.paragraphs:
-            if p.start <= pos < p.end:
-                return p
-        return None
+        return _span_at(self.paragraphs, self._paragraph_starts, pos)
 
     def mention(self, start: int, end: int) -> dict:
         """The contract's mention fields (original offsets and text) for a normalized span."""
         o_start, o_end = self.view.to_original(start, end)
         return {"start": o_start, "end": o_end, "text": self.original[o_start:o_end]}
+
+
+def _span_at(spans: list[Span], starts: list[int], pos: int) -> Span | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and pos < spans[i].end:
+        return spans[i]
+    return None
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -9,6 +9,7 @@ it came from, so any span of ``norm`` maps back to a span of the original with `
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,66 +77,167 @@ class Span:
 class TextView:
     """An original string, its normalized shadow and the map between their offsets.
 
-    ``starts[i]`` / ``ends[i]`` are the original offsets of the first / past-the-last original
-    character that produced normalized character ``i``.
+    Normalized character ``i`` comes from the original characters ``[_start_of(i), _end_of(i))``.
+    Building the view is linear and runs at C speed for the common case (NFC text without combining
+    marks): only the spots normalization rewrites are visited in Python.
     """
 
-    __slots__ = ("_ends", "_starts", "norm", "original")
+    __slots__ = ("_arrays", "_pn_end", "_pn_start", "_po_end", "_po_start", "_shift", "_shift_at", "norm",
+                 "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
-        pieces: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-
-        def emit(norm_piece: str, o_start: int, o_end: int) -> None:
-            # Every character of a piece maps to the whole original piece; pieces are the smallest
-            # units normalization rewrites (a syllable, a run of spaces, a line break).
-            for ch in norm_piece:
-                pieces.append(ch)
-                starts.append(o_start)
-                ends.append(o_end)
-
-        for m in _SEGMENT.finditer(original):
-            seg, s, e = m.group(0), m.start(), m.end()
-            if m.group("word"):
-                norm = normalize_word(seg) if not seg.isascii() else seg
-                if len(norm) == len(seg):
-                    for k, ch in enumerate(norm):
-                        pieces.append(ch)
-                        starts.append(s + k)
-                        ends.append(s + k + 1)
-                else:
-                    _emit_aligned(seg, norm, s, emit)
-            elif m.group("hspace"):
-                emit(" ", s, e)
-            elif m.group("newline"):
-                emit("\n", s, e)
-            else:
-                ch = seg
-                folded = _CHAR_FOLD.get(ch)
-                if folded is None:
-                    folded = unicodedata.normalize("NFC", ch)
-                emit(folded, s, e)
-        self.norm = "".join(pieces)
-        self._starts = starts
-        self._ends = ends
+        if original.isascii() or (unicodedata.is_normalized("NFC", original) and not _MARK.search(original)):
+            b = _build_fast(original)
+        else:
+            b = _build_slow(original)
+        self.norm = "".join(b.parts)
+        self._pn_start = b.piece_n_start
+        self._pn_end = b.piece_n_end
+        self._po_start = b.piece_o_start
+        self._po_end = b.piece_o_end
+        self._shift_at = b.shift_at
+        self._shift = b.shift
+        self._arrays: tuple[list[int], list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.norm)
+
+    def _locate(self, i: int) -> tuple[int, int]:
+        """The original span of normalized character ``i``."""
+        k = bisect.bisect_right(self._pn_start, i) - 1
+        if k >= 0 and i < self._pn_end[k]:
+            return self._po_start[k], self._po_end[k]
+        j = bisect.bisect_right(self._shift_at, i) - 1
+        o = i + (self._shift[j] if j >= 0 else 0)
+        return o, o + 1
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span [start, end) to the original string."""
         if not 0 <= start <= end <= len(self.norm):
             raise ValueError(f"span ({start}, {end}) outside the normalized text of length {len(self.norm)}")
         if start == end:
-            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            pos = self._locate(start)[0] if start < len(self.norm) else len(self.original)
             return pos, pos
-        return self._starts[start], self._ends[end - 1]
+        return self._locate(start)[0], self._locate(end - 1)[1]
 
     def original_text(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
         return self.original[s:e]
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """The smallest normalized span whose characters come from inside original [start, end)."""
+        starts, ends = self._offset_arrays()
+        n_start = bisect.bisect_left(starts, start)
+        n_end = bisect.bisect_right(ends, end)
+        return n_start, max(n_start, n_end)
+
+    def _offset_arrays(self) -> tuple[list[int], list[int]]:
+        # Dense per-character arrays, built only on demand (inverse mapping, dev tools).
+        if self._arrays is None:
+            spans = [self._locate(i) for i in range(len(self.norm))]
+            self._arrays = ([s for s, _ in spans], [e for _, e in spans])
+        return self._arrays
+
+    @property
+    def _starts(self) -> list[int]:
+        return self._offset_arrays()[0]
+
+    @property
+    def _ends(self) -> list[int]:
+        return self._offset_arrays()[1]
+
+
+class _MapBuilder:
+    """Accumulates the normalized text and a sparse map back to the original.
+
+    Most characters map one to one with a constant shift (``delta``): only the places where the shift
+    changes (``shift_at``/``shift``) and the rewritten pieces whose characters all map to one original
+    piece (a run of spaces, CRLF, a decomposed letter) are stored. Memory is O(rewrites), not O(text).
+    """
+
+    __slots__ = ("delta", "n", "parts", "piece_n_end", "piece_n_start", "piece_o_end", "piece_o_start",
+                 "shift", "shift_at")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.n = 0  # length of the normalized text so far
+        self.delta = 0  # original offset minus normalized offset for identity-mapped characters
+        self.piece_n_start: list[int] = []
+        self.piece_n_end: list[int] = []
+        self.piece_o_start: list[int] = []
+        self.piece_o_end: list[int] = []
+        self.shift_at: list[int] = []
+        self.shift: list[int] = []
+
+    def same(self, norm_text: str) -> None:
+        """Characters that map one to one onto the next original characters."""
+        self.parts.append(norm_text)
+        self.n += len(norm_text)
+
+    def piece(self, norm_text: str, o_start: int, o_end: int) -> None:
+        """Characters that all map to the original piece [o_start, o_end)."""
+        if len(norm_text) == 1 and o_end - o_start == 1:
+            self.same(norm_text)
+            return
+        if norm_text:
+            self.piece_n_start.append(self.n)
+            self.piece_n_end.append(self.n + len(norm_text))
+            self.piece_o_start.append(o_start)
+            self.piece_o_end.append(o_end)
+            self.parts.append(norm_text)
+            self.n += len(norm_text)
+        delta = o_end - self.n
+        if delta != self.delta:
+            self.shift_at.append(self.n)
+            self.shift.append(delta)
+            self.delta = delta
+
+
+def _build_fast(original: str) -> _MapBuilder:
+    """NFC input without combining marks: copy everything but the few spots normalization rewrites."""
+    b = _MapBuilder()
+    pos = 0
+    for m in _FAST_SPOT.finditer(original):
+        s, e = m.span()
+        if s > pos:
+            b.same(original[pos:s])
+        if m.group("tone"):
+            seg = m.group()
+            b.same(normalize_word(seg))  # "oá" -> "óa": same length, letters keep their places
+        elif m.group("newline"):
+            b.piece("\n", s, e)
+        elif m.group("fold"):
+            b.piece(_CHAR_FOLD[m.group()], s, e)
+        else:
+            b.piece(" ", s, e)
+        pos = e
+    if pos < len(original):
+        b.same(original[pos:])
+    return b
+
+
+def _build_slow(original: str) -> _MapBuilder:
+    """Any input (decomposed letters, stray combining marks): word by word, character by character."""
+    b = _MapBuilder()
+    for m in _SEGMENT.finditer(original):
+        seg, s, e = m.group(0), m.start(), m.end()
+        if m.group("word"):
+            norm = normalize_word(seg) if not seg.isascii() else seg
+            if len(norm) == len(seg):
+                b.same(norm)
+            else:
+                _emit_aligned(seg, norm, s, b.piece)
+        elif m.group("hspace"):
+            b.piece(" ", s, e)
+        elif m.group("newline"):
+            b.piece("\n", s, e)
+        else:
+            folded = _CHAR_FOLD.get(seg)
+            if folded is None:
+                folded = unicodedata.normalize("NFC", seg)
+            b.piece(folded, s, e)
+    return b
 
 
 def _emit_aligned(seg: str, norm: str, s: int, emit) -> None:  # type: ignore[no-untyped-def]
@@ -167,4 +269,14 @@ def _emit_aligned(seg: str, norm: str, s: int, emit) -> None:  # type: ignore[no
 _SEGMENT = regex.compile(
     r"(?P<word>[\p{L}\p{M}\p{N}]+)|(?P<hspace>[\t\p{Zs}]+)|(?P<newline>\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])|(?P<other>.)",
     regex.S,
+)
+
+_MARK = regex.compile(r"\p{M}")
+# What the fast path rewrites in NFC text. "tone": old-style tone on the last vowel of a final "oa",
+# "oe", "uy" (not after q), the NFC form of _OLD_TONE; "hspace": any white space but a lone ASCII space.
+_FAST_SPOT = regex.compile(
+    r"(?P<tone>(?<![qQ])(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])(?![\p{L}\p{M}\p{N}]))"
+    r"|(?P<hspace>(?! (?![\t\p{Zs}]))[\t\p{Zs}]+)"
+    r"|(?P<newline>\r\n|[\r\u2028\u2029\x0b\x0c\x85])"
+    r"|(?P<fold>[" + regex.escape("".join(_CHAR_FOLD)) + "])"
 )
