@@ -1,9 +1,59 @@
-"""Indicators: link each reported figure to its metric, period, change, status and location."""
+"""Indicators: link each reported figure to its metric, period, change, status and location.
+
+The linker works sentence by sentence on the quantities found by the other layers:
+1. each quantity gets a role: a level (value), the amount of a change ("tăng 11%", "gấp 1,6 lần"),
+   or nothing (ordinals, durations, a scale, a number that only qualifies another figure's metric);
+2. a change attaches to the level just before it in its clause, else it is a change-only figure;
+3. the metric is the noun phrase before the level (without framing, verb and qualifier) or, for a
+   counted figure introduced by "có" or standing first ("44/63 địa phương đã triển khai ..."), its
+   counted noun and the predicate after it; an elliptic clause inherits the previous metric;
+4. period, status and location come from the clause, else the sentence, else the paragraph.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from vnextract import clauses
+from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
-from vnextract.records import Entity, Indicator, Quantity, TimeExpression
+from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
+from vnextract.text import Span
+
+# Kinds whose unit is a counted noun that can head the metric ("44/63 địa phương ...").
+COUNTED_KINDS = frozenset({"count", "fraction"})
+# Bare heads that need a complement: "đạt tỷ lệ 77%" after a count is the ratio of those counted things.
+BARE_HEADS = frozenset({"tỷ lệ", "tỷ trọng", "số lượng", "tổng số", "con số", "mức", "số"})
+MAX_METRIC_WORDS = 30
+LOCATION_LABELS = frozenset({"LOC"})
+
+
+@dataclass
+class Figure:
+    """One quantity of a sentence and what the linker decided about it."""
+
+    ext: Extracted[Quantity]
+    segment: Span
+    role: str = "value"  # value | change | skip
+    direction: str | None = None
+    verb_start: int | None = None  # where the change verb starts (change figures)
+    baseline: Span | None = None
+    change: Change | None = None  # for values: the change attached to it
+    metric: str = ""
+    alias_of: Figure | None = None  # "134 tỷ NDT (19,8 tỷ USD)": the figure it restates
+    changes: list[Figure] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.ext.start
+
+    @property
+    def end(self) -> int:
+        return self.ext.end
+
+    @property
+    def anchor(self) -> int:
+        return self.verb_start if self.verb_start is not None else self.ext.start
 
 
 def link_indicators(
@@ -12,4 +62,635 @@ def link_indicators(
     times: list[Extracted[TimeExpression]],
     entities: list[Extracted[Entity]],
 ) -> list[Indicator]:
-    return []
+    if not quantities:
+        return []
+    text = an.text
+    entity_spans = [e.span for e in entities]
+    # Times inside a name ("Chiến lược ... đến năm 2025") date the name, not a figure.
+    times = [t for t in times if not any(s.overlaps(t.span) for s in entity_spans)]
+    times = times + _present_markers(an, times)
+    times.sort(key=lambda t: t.start)
+    by_sentence: dict[Span, list[Extracted[Quantity]]] = {}
+    for q in quantities:
+        sent = an.sentence_of(q.start)
+        if sent is not None:
+            by_sentence.setdefault(sent, []).append(q)
+    indicators: list[Indicator] = []
+    for sent in an.sentences:
+        qs = by_sentence.get(sent)
+        if not qs:
+            continue
+        figures = _roles(an, sent, qs, entity_spans)
+        _attach_changes(an, figures)
+        baselines = [f.baseline for f in figures if f.baseline is not None]
+        baselines += [c.baseline for f in figures for c in f.changes if c.baseline is not None]
+        period_times = [t for t in times if not any(b.contains(t.span) for b in baselines)]
+        previous_metric = ""
+        for f in figures:
+            if f.role == "skip" or (f.role == "change" and f.alias_of is not None):
+                continue
+            if f.role == "change" and any(f in v.changes for v in figures if v.role == "value"):
+                continue
+            metric = _metric(an, f, figures, previous_metric, entities, times)
+            if not metric:
+                continue
+            previous_metric = metric
+            f.metric = metric
+            indicators.append(_build(an, f, sent, period_times, times, entities, entity_spans, figures))
+    return indicators
+
+
+# ---------------------------------------------------------------- roles and changes
+
+
+def _roles(an: Analysis, sent: Span, qs: list[Extracted[Quantity]], entity_spans: list[Span]) -> list[Figure]:
+    text = an.text
+    segs = clauses.segments(text, sent)
+    figures = [Figure(q, clauses.segment_of(segs, q.start)) for q in sorted(qs, key=lambda q: q.start)]
+    starts = [f.start for f in figures]
+    for i, f in enumerate(figures):
+        seg = f.segment
+        before = text[seg.start : f.start]
+        own = text[f.start : f.end]
+        if f.ext.record.kind in lex.skip_kinds() or lex.skip_before_pattern().search(before):
+            f.role = "skip"
+            continue
+        direction, verb_start = _change_verb(text, f, before, own)
+        if direction is None and i > 0:
+            direction, verb_start = _elliptic_change(text, figures[i - 1], f)
+        if direction is not None:
+            f.role, f.direction, f.verb_start = "change", direction, verb_start
+            f.baseline = _baseline(text, f.end, seg, starts)
+        # "134 tỷ NDT (19,8 tỷ USD)": a restatement in brackets shares the figure's metric and change.
+        if i > 0 and text[figures[i - 1].end : f.start].strip() == "(" and figures[i - 1].role != "skip":
+            f.alias_of = figures[i - 1]
+            f.role = figures[i - 1].role
+    _drop_embedded(text, figures)
+    return figures
+
+
+def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | None, int | None]:
+    """The direction of a change whose amount is this figure, and where its verb starts."""
+    for role, direction in (("change_increase", "increase"), ("change_decrease", "decrease")):
+        m = lex.prefix_pattern(role).match(own)
+        if m:
+            return direction, f.start
+        m = lex.suffix_pattern(role).search(before)
+        if m:
+            return direction, f.start - len(before) + m.start()
+    # "vượt 25% dự toán" is an overrun (a change); "vượt 9 triệu tấn" is a level with a qualifier.
+    m_own = lex.prefix_pattern("overrun").match(own)
+    m_before = lex.suffix_pattern("overrun").search(before)
+    if m_own or m_before:
+        after = text[f.end : f.segment.end]
+        if lex.prefix_pattern("plan_baseline").match(after) or lex.prefix_pattern("baseline_marker").match(after):
+            return "increase", f.start if m_own else f.start - len(before) + m_before.start()  # type: ignore[union-attr]
+    return None, None
+
+
+def _elliptic_change(text: str, prev: Figure, f: Figure) -> tuple[str | None, int | None]:
+    """'tăng 76% về số lượng và 30,6% về giá trị': the second amount continues the first change."""
+    if prev.role != "change" or prev.segment != f.segment:
+        return None, None
+    gap = text[prev.end : f.start].strip()
+    if gap.startswith("về "):
+        # "về số lượng và": the aspect of the previous amount, then the coordinator.
+        for sep in (" và", ","):
+            if sep in gap:
+                gap = gap[gap.rindex(sep) :].strip()
+                break
+    if gap in {"và", ",", "và hơn"}:
+        return prev.direction, f.start
+    return None, None
+
+
+def _baseline(text: str, pos: int, seg: Span, figure_starts: list[int]) -> Span | None:
+    """The comparison after a change ("so với cùng kỳ năm 2021", "vượt mục tiêu đề ra") as a span."""
+    limit = seg.end
+    for stop in (",", "(", ";"):
+        k = text.find(stop, pos, limit)
+        if k != -1:
+            limit = k
+    m = lex.word_pattern("baseline_marker").search(text, pos, limit)
+    if m is not None:
+        # "tăng 5% về số lượng so với": skip the aspect, but never past another figure.
+        if any(pos < s < m.start() for s in figure_starts):
+            m = None
+    if m is not None:
+        start = m.end()
+    else:
+        pm = lex.prefix_pattern("plan_baseline").match(text, pos, limit)
+        if pm is None:
+            return None
+        return _strip_span(text, pos, pm.end())
+    end = limit
+    k = text.find(" và ", start, end)
+    if k != -1:
+        end = k
+    return _strip_span(text, start, end)
+
+
+def _strip_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _drop_embedded(text: str, figures: list[Figure]) -> None:
+    """A figure inside another counted figure's predicate only qualifies it ("sử dụng 3 nền tảng")."""
+    starts = [f.start for f in figures if f.role != "skip"]
+    for f in figures:
+        if f.role != "value" or f.alias_of is not None:
+            continue
+        end = clauses.right_context_end(text, f.end, f.segment, starts)
+        for g in figures:
+            if g is not f and f.end < g.start < end and g.role == "value" and g.alias_of is None:
+                g.role = "skip"
+
+
+def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
+    text = an.text
+    for i, c in enumerate(figures):
+        if c.role != "change" or c.alias_of is not None:
+            continue
+        target = None
+        for v in reversed(figures[:i]):
+            if v.segment != c.segment or v.role == "skip":
+                continue
+            if v.role == "change":
+                if v.alias_of is None:
+                    break  # a change in between: this one is its own figure or an elliptic one
+                continue
+            gap = text[v.end : c.anchor]
+            if v.changes or not _adjacent_gap(gap):
+                break
+            target = v
+            break
+        if target is not None:
+            target.changes.append(c)
+            for alias in figures:
+                if alias.alias_of is target:
+                    alias.changes.append(c)
+    _amountless_changes(an, figures)
+
+
+def _adjacent_gap(gap: str) -> bool:
+    """A change follows its level directly or in the next comma clause, with no other verb between."""
+    stripped = gap.strip()
+    if stripped in {"", ",", ")", "),"} or stripped.endswith(","):
+        return not lex.word_pattern("link").search(stripped.rstrip(",")) or stripped in {",", "),"}
+    return False
+
+
+def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
+    """'tăng so với cùng kỳ', 'vượt mục tiêu đề ra', 'giảm ... xuống dưới 1,2%': a direction without amount."""
+    text = an.text
+    starts = {f.start for f in figures}
+    covered = [Span(f.start, f.end) for f in figures]
+    segs = sorted({f.segment for f in figures}, key=lambda s: s.start)
+    for seg in segs:
+        values = [f for f in figures if f.segment == seg and f.role == "value"]
+        if not values:
+            continue
+        for role, direction in (("change_increase", "increase"), ("change_decrease", "decrease"), ("overrun", "increase")):
+            for m in lex.word_pattern(role).finditer(text, seg.start, seg.end):
+                if any(s.start <= m.start() < s.end for s in covered):
+                    continue
+                nxt = m.end()
+                while nxt < seg.end and text[nxt].isspace():
+                    nxt += 1
+                if nxt in starts:
+                    continue  # it has an amount: handled as a change figure
+                after_marker = lex.prefix_pattern("baseline_marker").match(text, m.end(), seg.end)
+                plan = lex.prefix_pattern("plan_baseline").match(text, m.end(), seg.end)
+                to_level = _to_level_value(text, m.end(), values)
+                if role == "overrun" and plan is None and after_marker is None:
+                    continue
+                if after_marker is None and plan is None and to_level is None:
+                    continue
+                baseline = _baseline(text, m.end(), seg, list(starts)) if to_level is None else None
+                change = Change(direction=direction, baseline=text[baseline.start : baseline.end] if baseline else None)
+                if to_level is not None:
+                    if to_level.change is None and not to_level.changes:
+                        to_level.change = change
+                        to_level.baseline = None
+                    continue
+                before = [v for v in values if v.end <= m.start()]
+                after = [v for v in values if v.start >= m.end()]
+                if before and _adjacent_gap(text[before[-1].end : m.start()]):
+                    targets = [before[-1]]
+                elif not before:
+                    targets = after
+                else:
+                    targets = []
+                for v in targets:
+                    if v.change is None and not v.changes:
+                        v.change = change
+                        v.baseline = baseline
+
+
+def _to_level_value(text: str, pos: int, values: list[Figure]) -> Figure | None:
+    """'giảm tỷ lệ hộ nghèo xuống dưới 1,2%': the level right after 'xuống'/'lên' in the same clause."""
+    for v in values:
+        if v.start < pos:
+            continue
+        between = text[pos : v.start]
+        if "," in between or len(between) > 80:
+            return None
+        if lex.suffix_pattern("to_level").search(between):
+            return v
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- metric
+
+
+def _metric(
+    an: Analysis,
+    f: Figure,
+    figures: list[Figure],
+    previous: str,
+    entities: list[Extracted[Entity]],
+    times: list[Extracted[TimeExpression]],
+) -> str:
+    if f.alias_of is not None and f.alias_of.metric:
+        return f.alias_of.metric
+    text = an.text
+    q = f.ext.record
+    left, existential, linked = _left_context(an, f, figures, times)
+    right = ""
+    own = text[f.start : f.end]
+    unit_words = _unit_words(own, q)
+    after_end = clauses.right_context_end(text, f.end, f.segment, [g.start for g in figures if g.role != "skip"])
+    predicate = _clean(text[f.end : after_end])
+    coordinated = _coordinated_predicate(an, f, figures)
+    if coordinated and not predicate:
+        predicate = coordinated
+    if f.role == "value" and (q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))):
+        right = " ".join(x for x in (unit_words, predicate) if x)
+    metric = ""
+    if f.role == "change":
+        metric = left
+    elif linked and left:
+        metric = left
+    elif right and (not left or existential):
+        metric = right
+    elif right and _ends_with_verb(an, f, left):
+        metric = f"{_trailing_verbs(an, f)} {right}".strip()
+    elif left:
+        metric = left
+    else:
+        metric = right or unit_words
+    if metric and metric.lower() in BARE_HEADS and previous:
+        metric = f"{metric} {previous}"
+    metric = _elliptic(metric, previous, entities, f)
+    if not metric:
+        metric = previous
+    words = metric.split()
+    if len(words) > MAX_METRIC_WORDS:
+        metric = " ".join(words[-MAX_METRIC_WORDS:])
+    return _lower_first(metric)
+
+
+def _left_context(
+    an: Analysis, f: Figure, figures: list[Figure], times: list[Extracted[TimeExpression]]
+) -> tuple[str, bool, bool]:
+    """The cleaned noun phrase before a figure; whether 'có' introduced it; whether a link verb did."""
+    text = an.text
+    seg = f.segment
+    end = f.anchor
+    start = seg.start
+    for g in figures:
+        if g.segment != seg or g.end > end or g is f or g.role == "skip":
+            continue
+        comma = text.find(",", g.end, end)
+        start = max(start, comma + 1 if comma != -1 else g.end)
+    colon = text.rfind(":", start, end)
+    if colon != -1:
+        start = colon + 1
+    raw = text[start:end]
+    existential = bool(lex.suffix_pattern("existential").search(raw))
+    linked = False
+    # Peel the verb and status words between the metric and the figure ("ước đạt", "đạt", "là").
+    while True:
+        stripped = raw.rstrip(" ,")
+        m = None
+        for role in ("link", "estimate", "target", "existential"):
+            m = lex.suffix_pattern(role).search(stripped)
+            if m:
+                if role in ("link", "estimate"):
+                    linked = True
+                break
+        if not m:
+            break
+        raw = stripped[: m.start()]
+    cleaned = _clean_left(an, start, start + len(raw), times)
+    return cleaned, existential, linked
+
+
+def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeExpression]]) -> str:
+    """Drop framing: opening words, "Theo ...," sources, times, and a trailing 'có'/'đã'."""
+    text = an.text
+    pieces: list[str] = []
+    pos = start
+    for t in (t for t in times if start <= t.start and t.end <= end):
+        pieces.append(text[pos : t.start])
+        pos = t.end
+    pieces.append(text[pos:end])
+    s = " ".join(p.strip() for p in pieces if p.strip())
+    s = s.replace(" ,", ",")
+    changed = True
+    while changed and s:
+        changed = False
+        low = s.lower()
+        if low.startswith("theo ") and "," in s:
+            s = s[s.index(",") + 1 :].strip()
+            changed = True
+            continue
+        m = lex.prefix_pattern("framing").match(s)
+        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+            s = s[m.end() :].lstrip(" ,")
+            changed = True
+            continue
+        if s[0] in ",.-–—)(\"'":
+            s = s[1:].lstrip()
+            changed = True
+    while s:
+        stripped = s.rstrip(" ,")
+        m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(stripped)
+        if not m or m.start() == 0 and m.end() < len(stripped):
+            s = stripped
+            break
+        s = stripped[: m.start()]
+    # A long run before the metric is a preceding clause: keep what follows its last comma.
+    if len(s.split()) > 18 and "," in s:
+        s = s[s.rindex(",") + 1 :].strip()
+    return s.strip(" ,")
+
+
+def _clean(s: str) -> str:
+    return s.strip(" ,.;:-–—\n")
+
+
+def _unit_words(own: str, q: Quantity) -> str:
+    """The counted noun as written inside the figure ("14 bộ, ngành" -> "bộ, ngành")."""
+    if q.kind not in COUNTED_KINDS or not q.unit:
+        return ""
+    k = own.lower().find(q.unit.lower())
+    if k == -1:
+        return q.unit
+    tail = own[k:]
+    if "/" in tail and q.per:
+        tail = tail[: tail.index("/")]
+    return tail.strip()
+
+
+def _starts_with_noun(an: Analysis, pos: int) -> bool:
+    """Is the word after a percent a noun ("100% huyện"), not a verb, comparison or punctuation?"""
+    text = an.text
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text) or not text[pos].isalpha():
+        return False
+    sent = an.sentence_of(pos)
+    if sent is None:
+        return False
+    for t in an.words(sent, pos=True):
+        if t.start >= pos:
+            return t.start == pos and (t.tag or "").startswith("N") and t.tag not in {"Nu"}
+    return False
+
+
+def _ends_with_verb(an: Analysis, f: Figure, left: str) -> bool:
+    return bool(left) and bool(_trailing_verbs(an, f))
+
+
+def _trailing_verbs(an: Analysis, f: Figure) -> str:
+    """The verbs right before a figure ("đã tiếp nhận xử lý hơn 77 triệu"), which belong to its metric."""
+    sent = an.sentence_of(f.start)
+    if sent is None:
+        return ""
+    words = [t for t in an.words(sent, pos=True) if t.end <= f.anchor]
+    verbs: list[str] = []
+    for t in reversed(words):
+        if t.tag == "V" and not lex.word_pattern("link").fullmatch(t.text) and not lex.word_pattern(
+            "existential"
+        ).fullmatch(t.text):
+            verbs.append(t.text)
+            continue
+        if t.tag == "R" and verbs:
+            break
+        break
+    return " ".join(reversed(verbs))
+
+
+def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> str:
+    """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the predicate after the last."""
+    text = an.text
+    live = [g for g in figures if g.role == "value" and g.segment == f.segment]
+    idx = next((k for k, g in enumerate(live) if g is f), None)
+    if idx is None:
+        return ""
+    cur = f
+    for g in live[idx + 1 :]:
+        gap = text[cur.end : g.start].strip()
+        if gap not in {"và", ",", "và có", ", và"}:
+            break
+        cur = g
+    if cur is f:
+        return ""
+    starts = [g.start for g in figures if g.role != "skip"]
+    end = clauses.right_context_end(text, cur.end, cur.segment, starts)
+    return _clean(text[cur.end : end])
+
+
+def _elliptic(metric: str, previous: str, entities: list[Extracted[Entity]], f: Figure) -> str:
+    """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head."""
+    if not metric or not previous:
+        return metric
+    low_prev = previous.lower()
+    words = metric.lower().split()
+    if not words:
+        return metric
+    head = " ".join(words[:2])
+    k = low_prev.find(" " + head)
+    if k > 0 and not metric.lower().startswith(low_prev[:k].lower()):
+        return previous[: k + 1] + metric
+    return metric
+
+
+def _lower_first(s: str) -> str:
+    s = s.strip(" ,.;:")
+    if len(s) > 1 and s[0].isupper() and s[1].islower():
+        return s[0].lower() + s[1:]
+    return s
+
+
+# ---------------------------------------------------------------- period, status, location
+
+
+def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> list[Extracted[TimeExpression]]:
+    """'Đến nay', 'hiện nay' date a cumulative total to the reference date when the time layer left them."""
+    if an.reference_date is None:
+        return []
+    out = []
+    for m in lex.word_pattern("present").finditer(an.text):
+        span = Span(m.start(), m.end())
+        if any(t.span.overlaps(span) for t in times):
+            continue
+        rd = an.reference_date
+        record = TimeExpression(
+            **an.mention(m.start(), m.end()), grain="day", start_date=rd, end_date=rd, modifier="until",
+            rule_id="indicators.present_marker",
+        )
+        out.append(Extracted(m.start(), m.end(), record))
+    return out
+
+
+def _build(
+    an: Analysis,
+    f: Figure,
+    sent: Span,
+    period_times: list[Extracted[TimeExpression]],
+    all_times: list[Extracted[TimeExpression]],
+    entities: list[Extracted[Entity]],
+    entity_spans: list[Span],
+    figures: list[Figure],
+) -> Indicator:
+    text = an.text
+    q = f.ext.record
+    change: Change | None = None
+    value: Quantity | None = None
+    if f.role == "change":
+        change = _change_record(an, f, all_times)
+    else:
+        value = q
+        if f.changes:
+            change = _change_record(an, f.changes[0], all_times)
+        elif f.change is not None:
+            change = f.change
+            if f.baseline is not None:
+                change = Change(
+                    direction=f.change.direction,
+                    baseline=text[f.baseline.start : f.baseline.end],
+                    baseline_period=_time_in(all_times, f.baseline),
+                )
+    period = _period(an, f, sent, period_times)
+    if period is not None and lex.static_metric_pattern().search(f.metric) and not _time_in_clause(
+        an, f, period_times
+    ):
+        period = None
+    elif lex.static_metric_pattern().search(f.metric) and not _time_in_clause(an, f, period_times):
+        period = None
+    status = _status(an, f, sent, entity_spans, figures, period)
+    location = _location(an, f, sent, entities)
+    o_start, o_end = an.view.to_original(sent.start, sent.end)
+    return Indicator(
+        metric=f.metric, value=value, change=change, period=period, status=status, location=location,
+        sentence_start=o_start, sentence_end=o_end,
+    )
+
+
+def _change_record(an: Analysis, c: Figure, times: list[Extracted[TimeExpression]]) -> Change:
+    baseline = an.text[c.baseline.start : c.baseline.end] if c.baseline else None
+    return Change(
+        direction=c.direction or "increase",
+        amount=c.ext.record,
+        baseline=baseline,
+        baseline_period=_time_in(times, c.baseline) if c.baseline else None,
+    )
+
+
+def _time_in(times: list[Extracted[TimeExpression]], span: Span | None) -> TimeExpression | None:
+    if span is None:
+        return None
+    for t in times:
+        if span.overlaps(t.span):
+            return t.record
+    return None
+
+
+def _time_in_clause(an: Analysis, f: Figure, times: list[Extracted[TimeExpression]]) -> bool:
+    seg = f.segment
+    return any(seg.start <= t.start < seg.end for t in times)
+
+
+def _period(an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]]) -> TimeExpression | None:
+    """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
+    anchor = f.anchor
+    before = [t for t in times if sent.start <= t.start and t.end <= anchor]
+    if before:
+        return before[-1].record
+    # "16 văn bản ... được ban hành trong năm 2022": a time after the figure in its own clause.
+    seg = f.segment
+    after = [t for t in times if f.end <= t.start < seg.end]
+    if after:
+        return after[0].record
+    para = an.paragraph_of(f.start)
+    if para is not None:
+        earlier = [t for t in times if para.start <= t.start and t.end <= sent.start]
+        if earlier:
+            return earlier[-1].record
+    return None
+
+
+def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
+    chars = list(text[start:end])
+    for s in spans:
+        for k in range(max(s.start, start), min(s.end, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def _status(
+    an: Analysis, f: Figure, sent: Span, entity_spans: list[Span], figures: list[Figure], period: TimeExpression | None
+) -> str:
+    """target / estimate from the nearest status word before the figure: clause, sentence, paragraph."""
+    text = an.text
+    mask = entity_spans + [Span(g.start, g.end) for g in figures]
+    mask += [g.baseline for g in figures if g.baseline is not None]
+    anchor = f.anchor
+    # The clause first (up to the figure), then the whole sentence before it.
+    window = _masked(text, sent.start, anchor, mask)
+    best: tuple[int, str] | None = None
+    for role in ("estimate", "target"):
+        for m in lex.word_pattern(role).finditer(window):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), role)
+    if best is not None:
+        return best[1]
+    para = an.paragraph_of(f.start)
+    if para is not None and para.start < sent.start:
+        # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
+        for s in an.sentences:
+            if para.start <= s.start < sent.start:
+                head = text[s.start : s.end].split(",", 1)[0]
+                for role in ("estimate", "target"):
+                    if lex.prefix_pattern(role).match(head) or (
+                        head.lower().startswith("theo") and lex.word_pattern(role).search(head)
+                    ):
+                        return role
+    if period is not None and an.reference_date is not None and period.start_date is not None:
+        if period.start_date > an.reference_date and period.modifier != "since":
+            return "target"
+    return "actual"
+
+
+def _location(an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Entity]]) -> Entity | None:
+    """A place stated as the scope: a LOC name in the clause before the figure, else opening the sentence."""
+    text = an.text
+    seg = f.segment
+    candidates = [e for e in entities if e.record.label in LOCATION_LABELS and seg.start <= e.start < f.anchor]
+    for e in reversed(candidates):
+        before = text[seg.start : e.start]
+        if lex.suffix_pattern("scope").search(before) or not before.strip(" ,"):
+            return e.record
+    opening = [e for e in entities if e.record.label in LOCATION_LABELS and sent.start <= e.start < f.anchor]
+    for e in opening:
+        before = text[sent.start : e.start]
+        if not before.strip(" ,") or lex.suffix_pattern("scope").search(before) and len(before) < 40:
+            return e.record
+    return None

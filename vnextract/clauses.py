@@ -1,0 +1,89 @@
+"""Clause structure of a sentence: where one reported figure's context starts and ends.
+
+Government news lists figures in long sentences: "A đạt 97,3%; B 45,7%, gấp 1,6 lần so với cùng
+kỳ; C 36,9%". A sentence splits into segments at semicolons; inside a segment each figure's
+left context runs back to the previous figure's clause, and its right context (the predicate of
+a counted figure: "44/63 địa phương đã triển khai ...") runs until a break: a comma before a new
+figure or change, a coordinated figure ("và 52 địa phương"), a parenthesis or the segment's end.
+"""
+
+from __future__ import annotations
+
+from vnextract import indicator_lexicon as lex
+from vnextract.text import Span
+
+SEGMENT_BREAKS = ";"
+HARD_STOPS = "(:"  # a parenthesis or a colon closes a predicate
+COORDINATION_REACH = 30  # "và xử lý 204 phiên": a figure this close after "và"/"với" starts a new item
+
+
+def segments(text: str, sentence: Span) -> list[Span]:
+    """The sentence cut at semicolons (each piece stripped of white space)."""
+    out: list[Span] = []
+    start = sentence.start
+    for i in range(sentence.start, sentence.end + 1):
+        if i == sentence.end or text[i] in SEGMENT_BREAKS:
+            s, e = start, i
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Span(s, e))
+            start = i + 1
+    return out
+
+
+def segment_of(segs: list[Span], pos: int) -> Span:
+    for s in segs:
+        if s.start <= pos < s.end:
+            return s
+    return segs[-1]
+
+
+def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) -> bool:
+    """Does a new clause begin at ``pos`` (just after a comma): a figure, a change or a break word?"""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if pos in figure_starts:
+        return True
+    rest = text[pos:end]
+    for role in ("change_increase", "change_decrease", "clause_break", "baseline_marker", "link", "overrun"):
+        if lex.prefix_pattern(role).match(rest):
+            return True
+    return False
+
+
+def _figure_soon(pos: int, end: int, text: str, figure_starts: list[int]) -> int | None:
+    """The start of a figure within reach after ``pos`` and before the next comma, if any."""
+    limit = min(end, pos + COORDINATION_REACH)
+    comma = text.find(",", pos, limit)
+    if comma != -1:
+        limit = comma
+    for f in figure_starts:
+        if pos <= f < limit:
+            return f
+    return None
+
+
+def right_context_end(text: str, start: int, seg: Span, figure_starts: list[int]) -> int:
+    """Where the predicate that follows a figure (ending at ``start``) stops."""
+    i = start
+    while i < seg.end:
+        ch = text[i]
+        if ch in HARD_STOPS:
+            return i
+        if ch == "," and _starts_new_item(text, i + 1, seg.end, figure_starts):
+            return i
+        if i in figure_starts and i > start:
+            return i
+        if (i == start or text[i - 1].isspace()) and (
+            lex.prefix_pattern("clause_break").match(text, i, seg.end) or text.startswith("và ", i)
+        ):
+            # "và 52 địa phương", "với số tiền hơn 366 tỷ đồng": a coordinated figure ends the predicate.
+            m = lex.prefix_pattern("clause_break").match(text, i, seg.end)
+            word_end = m.end() if m else i + 2
+            if _figure_soon(word_end, seg.end, text, figure_starts) is not None:
+                return i
+        i += 1
+    return seg.end

@@ -1,0 +1,103 @@
+"""The indicator linker's word lists (patterns/indicators/*.yaml), validated and compiled once."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+import regex
+from pydantic import ConfigDict, Field
+
+from vnextract import patterns
+from vnextract.patterns import PatternEntry, PatternFile, norm_key
+
+Role = Literal[
+    "link", "existential", "change_increase", "change_decrease", "overrun", "plan_baseline", "baseline_marker",
+    "estimate", "target", "present", "framing", "scope", "clause_break", "to_level",
+]
+
+
+class LexiconEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    role: Role
+    phrases: list[str]
+    # Words that, right after a phrase, make it part of another word ("tăng trưởng" is growth, not a change).
+    not_followed_by: list[str] = Field(default_factory=list)
+
+
+class LexiconFile(PatternFile):
+    entries: list[LexiconEntry]
+
+
+class SelectionEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    kinds: list[str] = Field(default_factory=list)
+    skip_before: list[str] = Field(default_factory=list)
+    static_metric: list[str] = Field(default_factory=list)
+
+
+class SelectionFile(PatternFile):
+    entries: list[SelectionEntry]
+
+
+@cache
+def phrases(role: Role) -> tuple[str, ...]:
+    """The role's phrases, normalized and lower-cased, longest first."""
+    found = {norm_key(p) for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries if e.role == role
+             for p in e.phrases}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _alternation(items: tuple[str, ...]) -> str:
+    # Phrases are data: escape them and let any run of white space match the single space between words.
+    return "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in items)
+
+
+@cache
+def _blockers(role: Role) -> str:
+    found = {norm_key(w) for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries if e.role == role
+             for w in e.not_followed_by}
+    if not found:
+        return ""
+    return rf"(?!\s+(?:{_alternation(tuple(sorted(found, key=len, reverse=True)))})(?!\w))"
+
+
+@cache
+def word_pattern(role: Role) -> regex.Pattern[str]:
+    """Any phrase of the role as whole words."""
+    return regex.compile(rf"(?<!\w)(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE)
+
+
+@cache
+def suffix_pattern(role: Role) -> regex.Pattern[str]:
+    """A phrase of the role at the very end of a string (trailing spaces allowed)."""
+    return regex.compile(rf"(?<!\w)(?:{_alternation(phrases(role))})\s*$", regex.IGNORECASE)
+
+
+@cache
+def prefix_pattern(role: Role) -> regex.Pattern[str]:
+    """A phrase of the role where matching starts (leading spaces allowed)."""
+    # Use with ``.match(text, pos)``: the match is anchored at ``pos``.
+    return regex.compile(rf"\s*(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE)
+
+
+@cache
+def _selection() -> SelectionFile:
+    return patterns.load("indicators/selection.yaml", SelectionFile)
+
+
+@cache
+def skip_kinds() -> frozenset[str]:
+    return frozenset(k for e in _selection().entries for k in e.kinds)
+
+
+@cache
+def skip_before_pattern() -> regex.Pattern[str]:
+    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.skip_before}, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})\s*$", regex.IGNORECASE)
+
+
+@cache
+def static_metric_pattern() -> regex.Pattern[str]:
+    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.static_metric}, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)
