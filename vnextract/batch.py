@@ -103,45 +103,73 @@ def _batches(items: Iterator[_Job | ExtractionError], size: int) -> Iterator[lis
         yield batch
 
 
-def _crashed(batch: list[_Job | ExtractionError], exc: BaseException) -> list[Result]:
-    """A worker died (killed, out of memory) while holding this batch: its inputs become errors."""
-    return [
-        job
-        if isinstance(job, ExtractionError)
-        else ExtractionError(
-            doc_id=job.doc_id,
-            index=job.index,
-            error=f"worker process died while extracting this batch: {exc}",
-            error_type=type(exc).__name__,
-        )
-        for job in batch
-    ]
+def _crashed(job: _Job, exc: BaseException) -> ExtractionError:
+    return ExtractionError(
+        doc_id=job.doc_id,
+        index=job.index,
+        error=f"the worker process died while extracting this text: {exc}",
+        error_type=type(exc).__name__,
+    )
 
 
-def _parallel(items: Iterator[_Job | ExtractionError], n_process: int, batch_size: int) -> Iterator[Result]:
+class _Pool:
+    """A process pool that can be replaced when a worker dies (killed, out of memory, a crash)."""
+
+    def __init__(self, n_process: int) -> None:
+        self.n_process = n_process
+        self.context = multiprocessing.get_context("fork")
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.n_process, mp_context=self.context)
+
+    def submit(self, batch: list[_Job | ExtractionError]) -> Future[list[Result]]:
+        return self.executor.submit(_run_batch, batch)
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def isolate(self, batch: list[_Job | ExtractionError]) -> list[Result]:
+        """Run a batch whose worker died one text at a time: only the text that kills a worker fails."""
+        results: list[Result] = []
+        for job in batch:
+            if isinstance(job, ExtractionError):
+                results.append(job)
+                continue
+            try:
+                results.extend(self.submit([job]).result())
+            except BrokenProcessPool as e:
+                results.append(_crashed(job, e))
+                self.renew()
+        return results
+
+
+def _parallel(
+    items: Iterator[_Job | ExtractionError], n_process: int, batch_size: int
+) -> Iterator[Result]:
     warm_up()
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
+    pool = _Pool(n_process)
     pending: deque[tuple[list[_Job | ExtractionError], Future[list[Result]]]] = deque()
-    window = 2 * n_process
+    window = 2 * n_process  # batches in flight: what bounds memory, whatever the input length
     batches = _batches(items, batch_size)
     try:
         while True:
             while len(pending) < window and (batch := next(batches, None)) is not None:
-                pending.append((batch, pool.submit(_run_batch, batch)))
+                pending.append((batch, pool.submit(batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
             try:
                 yield from future.result()
-            except BrokenProcessPool as e:
-                yield from _crashed(batch, e)
-                # The pool is unusable now: start a new one and resend what was waiting.
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
-                pending = deque((b, pool.submit(_run_batch, b)) for b, _ in pending)
+            except BrokenProcessPool:
+                # Some worker died, not necessarily on this batch: the pool is unusable. Find the
+                # text that kills a worker in this batch, then resend everything else still waiting.
+                pool.renew()
+                yield from pool.isolate(batch)
+                pending = deque((b, pool.submit(b)) for b, _ in pending)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_many(
