@@ -291,7 +291,7 @@ def _iter_paths(paths: Iterable[str | Path], fields: Fields, dates: DateIndex | 
             else:
                 why = f"{path}: unsupported type {suffix!r} (use .txt, .jsonl, .csv, .parquet or a folder)"
                 yield _bad(str(path), why, "UnsupportedInput")
-        except OSError as e:  # unreadable file or corrupt Parquet: report it, read the others
+        except (OSError, ValueError, csv.Error) as e:  # unreadable, corrupt Parquet: report, read the others
             yield Article(None, None, None, str(path), error=f"{path}: {e}", error_type=type(e).__name__)
 
 
