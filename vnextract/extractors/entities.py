@@ -1,10 +1,529 @@
-"""Entities: people with their offices, agencies, places, legal documents, national systems."""
+"""Entities: people with their offices, agencies, places, legal documents, national systems.
+
+Everything runs on characters of ``an.text`` (no tagger): one compiled alternation of every known
+name (gazetteer.py), a few rules that build names from a known head ("Sở ...", "UBND tỉnh ...",
+"Quyết định số ..."), and person names found next to a cue (an office, an honorific, a rank).
+Candidates of all rules are resolved together: the longest (outermost) name wins.
+"""
 
 from __future__ import annotations
 
-from vnextract.context import Analysis, Extracted
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from vnextract import gazetteer as gz
+from vnextract.context import Analysis, Candidate, Extracted, resolve_overlaps
 from vnextract.records import Entity
+
+NAME_PRIORITY = 20
+PERSON_PRIORITY = 30  # a cued person name beats a place or district spelled the same ("Long Biên")
+MAX_NAME_WORDS = 16  # a built name longer than this is a runaway walk, not a name
+MAX_PERSON_SYLLABLES = 4
+
+# ---------------------------------------------------------------- compiled rules (built once)
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", " ") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    word: regex.Pattern[str]
+    cap_syllable: regex.Pattern[str]
+    place_dash: regex.Pattern[str]
+    roman: regex.Pattern[str]
+    doc_numbered: regex.Pattern[str]
+    doc_number_tail: regex.Pattern[str]
+    horizon_tail: regex.Pattern[str]
+    year_tail: regex.Pattern[str]
+    local_gov: regex.Pattern[str]
+    place_prefix: regex.Pattern[str]
+    office: regex.Pattern[str]
+    office_modifier: regex.Pattern[str]
+    cue_before: regex.Pattern[str]
+    agency_head: regex.Pattern[str]
+    doc_head: regex.Pattern[str]
+    doc_heads_year: frozenset[str]
+    doc_heads_lower: frozenset[str]
+    province_prefixes: frozenset[str]
+    district_prefixes: frozenset[str]
+    ward_prefixes: frozenset[str]
+    surnames: frozenset[str]
+    stops: frozenset[str]
+    continuations: tuple[tuple[str, ...], ...]
+    expansions: dict[str, str]
+
+
+@cache
+def rules() -> Rules:
+    lx = gz.lexicon()
+    b, a = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"
+
+    def words(entry_id: str) -> list[str]:
+        return [gz.normalize_text(p) for p in lx[entry_id].phrases]
+
+    prov, dist, ward = words("province_prefixes"), words("district_prefixes"), words("ward_prefixes")
+    numbered = _alternation(words("doc_types_numbered"))
+    offices = [p for e in lx.values() if e.kind == "office" for p in e.phrases]
+    cues = [p for e in lx.values() if e.kind in ("honorific", "rank") for p in e.phrases]
+    continuations = tuple(sorted({tuple(p.split()) for p in words("name_continuations")}, key=len, reverse=True))
+    return Rules(
+        word=regex.compile(gz.fragment("WORD")),
+        cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
+        place_dash=regex.compile(gz.fragment("PLACE_DASH")),
+        roman=regex.compile(gz.fragment("ROMAN")),
+        doc_numbered=regex.compile(f"{b}(?:{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"),
+        doc_number_tail=regex.compile(f" số (?P<number>{gz.fragment('DOC_NUMBER')})"),
+        horizon_tail=regex.compile(gz.fragment("HORIZON_TAIL")),
+        year_tail=regex.compile(f"{gz.fragment('YEAR_TAIL')}{a}"),
+        local_gov=regex.compile(f"{b}{gz.fragment('LOCAL_GOV')}{a}"),
+        place_prefix=regex.compile(f"{b}(?P<prefix>{_alternation(prov + dist + ward)}) (?=\\p{{Lu}})"),
+        office=regex.compile(f"{b}(?:{_alternation(offices)}){a}"),
+        office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
+        cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
+        agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
+        doc_head=regex.compile(f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "),
+        doc_heads_year=frozenset(words("doc_heads_taking_year")),
+        doc_heads_lower=frozenset(words("doc_heads_lowercase_of_org")),
+        province_prefixes=frozenset(prov),
+        district_prefixes=frozenset(dist),
+        ward_prefixes=frozenset(ward),
+        surnames=frozenset(words("surnames")),
+        stops=frozenset(words("name_stops")),
+        continuations=continuations,
+        expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
+    )
+
+
+# ---------------------------------------------------------------- small named validators
+
+
+def is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def next_word(text: str, pos: int) -> tuple[int, int] | None:
+    """The word that starts after exactly one space at ``pos`` (None at punctuation or line end)."""
+    if pos >= len(text) or text[pos] != " ":
+        return None
+    m = rules().word.match(text, pos + 1)
+    return (m.start(), m.end()) if m else None
+
+
+def place_after(text: str, pos: int, prefix: str | None) -> tuple[int, str] | None:
+    """The longest known place name starting at ``pos`` (a run of capitalised syllables).
+
+    Which places count depends on the administrative word before it: a province after "tỉnh", a
+    province or district-level city after "thành phố", a district after "huyện", a ward after "xã".
+    """
+    r = rules()
+    ends: list[int] = []
+    p = pos
+    while len(ends) < 5:
+        m = r.cap_syllable.match(text, p)
+        if not m:
+            break
+        ends.append(m.end())
+        # a province like "Bà Rịa - Vũng Tàu" keeps its dash
+        dash = r.place_dash.match(text, m.end())
+        if text.startswith(" ", m.end()) and m.end() + 1 < len(text) and text[m.end() + 1].isupper():
+            p = m.end() + 1
+        elif dash:
+            p = dash.end()
+        else:
+            break
+    sets: list[dict[str, str] | frozenset[str]] = []
+    if prefix is None or prefix in r.province_prefixes:
+        sets.append(gz.provinces())
+    if prefix is not None and prefix in r.district_prefixes:
+        sets.append(gz.districts())
+    if prefix is not None and prefix in r.ward_prefixes:
+        sets.append(gz.wards())
+    for end in reversed(ends):
+        name = text[pos:end]
+        for known in sets:
+            if name in known:
+                canonical = known[name] if isinstance(known, dict) else name
+                return end, canonical
+    return None
+
+
+def locality_after(text: str, pos: int) -> tuple[int, str]:
+    """An agency's locality right after it: " tỉnh Phú Thọ", " thành phố", " Hà Nội" (or nothing)."""
+    r = rules()
+    m = r.place_prefix.match(text, pos + 1) if text.startswith(" ", pos) else None
+    if m:
+        place = place_after(text, m.end(), m.group("prefix"))
+        if place:
+            return place[0], text[pos : place[0]]
+        return m.end() - 1, text[pos : m.end() - 1]
+    w = next_word(text, pos)
+    if w and text[w[0] : w[1]] in r.province_prefixes | r.district_prefixes:
+        return w[1], text[pos : w[1]]  # a bare "tỉnh" / "thành phố" closing the name
+    if text.startswith(" ", pos):
+        place = place_after(text, pos + 1, None)
+        if place:
+            return place[0], text[pos : place[0]]
+    return pos, ""
+
+
+def starts_person_name(text: str, pos: int) -> bool:
+    """A family name followed by another capitalised syllable that is not a known place."""
+    r = rules()
+    m = r.cap_syllable.match(text, pos)
+    if not m or m.group() not in r.surnames:
+        return False
+    if not (text.startswith(" ", m.end()) and r.cap_syllable.match(text, m.end() + 1)):
+        return False
+    return place_after(text, pos, None) is None
+
+
+def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int, dict]:
+    """Extend a name from ``pos`` (just after its head) over the words that belong to it.
+
+    Capitalised words continue a name unless a person's name starts there; lower-case words
+    continue it unless they are a stop word (a verb, a preposition: "cho biết", "tại", "đã");
+    "và" / "của" continue only before a capitalised word. Documents also take their horizon
+    ("đến năm 2025, định hướng đến năm 2030"), a year when their type takes one, a number
+    ("số 41/2024/QH15") and a final Roman numeral ("Quy hoạch điện VIII").
+    """
+    r = rules()
+    info: dict = {"words": 0, "capitalized_first": False, "linked": False, "tail": False, "number": None}
+    end = pos
+    while info["words"] < MAX_NAME_WORDS:
+        if doc_head is not None:
+            tail = r.horizon_tail.match(text, end)
+            if not tail and doc_head in r.doc_heads_year:
+                tail = r.year_tail.match(text, end)
+            if tail:
+                end, info["tail"] = tail.end(), True
+                continue
+            num = r.doc_number_tail.match(text, end)
+            if num:
+                end, info["number"] = num.end(), num.group("number")
+                break
+        w = next_word(text, end)
+        if w is None:
+            if text.startswith(", ", end) and doc_head is None:
+                nxt = next_word(text, end + 1)
+                # "Ủy ban Khoa học, Công nghệ và Môi trường": a comma inside a list of capitalised words
+                if nxt and is_capitalized(text[nxt[0] : nxt[1]]) and not starts_other_name(text, nxt[0]) and (
+                    _comma_list_continues(text, nxt[1])
+                ):
+                    end = nxt[1]
+                    info["words"] += 1
+                    continue
+            break
+        word = text[w[0] : w[1]]
+        if word[0].isdigit():
+            break
+        if r.roman.fullmatch(word):
+            end = w[1]
+            info["number"] = word if doc_head is not None else info["number"]
+            info["words"] += 1
+            continue
+        if is_capitalized(word):
+            if starts_person_name(text, w[0]) or (info["words"] == 0 and word in r.stops):
+                break
+            info["capitalized_first"] = info["capitalized_first"] or info["words"] == 0
+            end = w[1]
+            info["words"] += 1
+            continue
+        phrase = _continuation_at(text, w[0])
+        if phrase:
+            end = phrase
+            info["words"] += 1
+            continue
+        if word in ("và", "của", "về"):
+            nxt = next_word(text, w[1])
+            if nxt is None:
+                break
+            following = text[nxt[0] : nxt[1]]
+            if word == "về" and not following[0].isdigit() and following not in r.stops:
+                info["linked"] = True
+                end = nxt[1]
+                info["words"] += 2
+                continue
+            if word in ("và", "của") and is_capitalized(following) and not starts_other_name(text, nxt[0]):
+                info["linked"] = info["linked"] or word == "của"
+                end = nxt[1]
+                info["words"] += 2
+                continue
+            break
+        if word in r.stops:
+            break
+        end = w[1]
+        info["words"] += 1
+    return end, info
+
+
+def starts_other_name(text: str, pos: int) -> bool:
+    """Does a name of its own start here ("... và UBND tỉnh", "... và Bộ Y tế", "... và Phạm Văn A")?"""
+    r = rules()
+    if starts_person_name(text, pos):
+        return True
+    if any(rx.match(text, pos) for rx in (r.agency_head, r.local_gov, r.doc_head, r.office)):
+        return True
+    m = gz.gazetteer().regex.match(text, pos)
+    return bool(m and gz.lookup(m.group()))
+
+
+def _comma_list_continues(text: str, pos: int) -> bool:
+    """After ", X" a list inside a name goes on with "và Y" or ", Y" ("Khoa học, Công nghệ và Môi trường")."""
+    w = next_word(text, pos)
+    if w and text[w[0] : w[1]] in ("và", "của"):
+        nxt = next_word(text, w[1])
+        return bool(nxt and is_capitalized(text[nxt[0] : nxt[1]]))
+    return False
+
+
+def _continuation_at(text: str, pos: int) -> int | None:
+    """End of a multi-word phrase that keeps a name going although it starts with a stop word."""
+    for phrase in rules().continuations:
+        p = pos
+        for k, part in enumerate(phrase):
+            if k:
+                if not text.startswith(" ", p):
+                    break
+                p += 1
+            m = rules().word.match(text, p)
+            if not m or m.group() != part:
+                break
+            p = m.end()
+        else:
+            return p
+    return None
+
+
+def expand_abbreviations(name: str) -> str:
+    """Canonical spelling of a local name: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+    words = name.split(" ")
+    return " ".join(rules().expansions.get(w, w) for w in words)
+
+
+# ---------------------------------------------------------------- candidate finders
+
+
+def _cand(start: int, end: int, rule_id: str, label: str, canonical: str | None, **extra: object) -> Candidate:
+    data = {"label": label, "canonical": canonical, **extra}
+    return Candidate(start, end, rule_id, NAME_PRIORITY, data)
+
+
+@cache
+def _suffix_regex(suffix: str) -> regex.Pattern[str]:
+    return regex.compile(gz.expand_fragments(suffix))
+
+
+def gazetteer_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in gz.gazetteer().regex.finditer(text, overlapped=True):
+        for name in gz.lookup(m.group()):
+            start, end, canonical = m.start(), m.end(), name.canonical
+            if name.suffix:
+                sm = _suffix_regex(name.suffix).match(text, end)
+                if sm:
+                    end = sm.end()
+                    canonical = name.canonical + text[m.end() : end]
+            if name.local:
+                end2, locality = locality_after(text, end)
+                if locality:
+                    end, canonical = end2, canonical + expand_abbreviations(locality)
+            out.append(_cand(start, end, f"gazetteer:{name.entry_id}", name.label, canonical, number=name.number))
+            break
+    return out
+
+
+def place_candidates(text: str) -> list[Candidate]:
+    """ "tỉnh Thái Bình", "TP. Nha Trang", "quận Hoàng Mai": an administrative word and a known place."""
+    out = []
+    for m in rules().place_prefix.finditer(text, overlapped=True):
+        place = place_after(text, m.end(), m.group("prefix"))
+        if place:
+            out.append(_cand(m.start(), place[0], "place:prefixed", "LOC", place[1]))
+    return out
+
+
+def local_government_candidates(text: str) -> list[Candidate]:
+    """ "UBND tỉnh Bắc Giang", "HĐND tỉnh", "Tỉnh ủy", "UBND Thành phố"."""
+    out = []
+    for m in rules().local_gov.finditer(text, overlapped=True):
+        end, locality = locality_after(text, m.end())
+        name = m.group() + locality
+        out.append(_cand(m.start(), end, "local_government", "ORG", expand_abbreviations(name)))
+    return out
+
+
+def agency_candidates(text: str) -> list[Candidate]:
+    """Agencies built from a known head when the name is not in a list: "Cục Quản lý đăng ký kinh doanh"."""
+    out = []
+    for m in rules().agency_head.finditer(text, overlapped=True):
+        end, info = walk_name(text, m.end() - 1)
+        if info["words"] == 0 or not info["capitalized_first"]:
+            continue
+        name = text[m.start() : end]
+        out.append(_cand(m.start(), end, "agency:head", "ORG", expand_abbreviations(name)))
+    return out
+
+
+def numbered_document_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in rules().doc_numbered.finditer(text, overlapped=True):
+        number = m.group("number")
+        canonical = m.group()
+        out.append(_cand(m.start(), m.end(), "document:numbered", "DOCUMENT", canonical, number=number))
+    return out
+
+
+def named_document_candidates(text: str) -> list[Candidate]:
+    """ "Luật Chuyển đổi số", "Nghị quyết về dự toán ngân sách nhà nước năm 2025", "Quy hoạch điện VIII"."""
+    r = rules()
+    out = []
+    for m in r.doc_head.finditer(text, overlapped=True):
+        head = m.group()[:-1]
+        end, info = walk_name(text, m.end() - 1, doc_head=head)
+        if end == m.end() - 1:
+            continue
+        if head in r.doc_heads_lower:
+            if not info["linked"]:
+                continue  # "kế hoạch" in lower case is a document only as "kế hoạch ... của <agency>"
+        elif not (info["capitalized_first"] or info["linked"] or info["tail"] or info["number"]):
+            continue
+        name = text[m.start() : end]
+        canonical = name[:1].upper() + name[1:]
+        out.append(_cand(m.start(), end, "document:named", "DOCUMENT", canonical, number=info["number"]))
+    return out
+
+
+# ---------------------------------------------------------------- people
+
+
+def person_name_at(text: str, pos: int, *, need_surname: bool) -> int | None:
+    """End of a person's name (two to four capitalised syllables) starting at ``pos``."""
+    r = rules()
+    end, count, p = pos, 0, pos
+    first = None
+    while count < MAX_PERSON_SYLLABLES + 1:
+        m = r.cap_syllable.match(text, p)
+        if not m:
+            break
+        first = first or m.group()
+        count += 1
+        end = m.end()
+        if not (text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper()):
+            break
+        p = end + 1
+    if count < 2 or count > MAX_PERSON_SYLLABLES:
+        return None
+    if (need_surname or count == 2) and first not in r.surnames:
+        return None
+    if gz.lookup(text[pos:end]) or place_after(text, pos, None):
+        return None  # a known name or place, not a person
+    return end
+
+
+class _Spans:
+    """Candidates indexed by start, to find the agency that follows an office."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.by_start: dict[int, int] = {}
+        for c in cands:
+            if c.data.get("label") in ("ORG", "LOC", "SYSTEM") and c.end > self.by_start.get(c.start, -1):
+                self.by_start[c.start] = c.end
+
+    def longest_at(self, pos: int) -> int | None:
+        return self.by_start.get(pos)
+
+
+def office_span(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
+    """An office starting at ``pos``: its title, "Thường trực", and the agency right after it."""
+    r = rules()
+    m = r.office.match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    mod = r.office_modifier.match(text, end)
+    if mod:
+        end = mod.end()
+    if text.startswith(" ", end):
+        agency_end = spans.longest_at(end + 1)
+        if agency_end:
+            end = agency_end
+        else:
+            head = r.agency_head.match(text, end + 1)
+            w = next_word(text, end)
+            if head is None and w and text[w[0] : w[1]] in ("Sở", "Bộ", "Cục", "Vụ", "Ban"):
+                end = w[1]  # "Phó Giám đốc Sở": the agency named by its head only
+    return m.start(), end
+
+
+def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
+    r = rules()
+    spans = _Spans(cands)
+    found: dict[int, Candidate] = {}
+
+    # 1. Office before the name: "Thủ tướng Chính phủ Phạm Minh Chính".
+    for m in r.office.finditer(text, overlapped=True):
+        office = office_span(text, m.start(), spans)
+        if office is None or not text.startswith(" ", office[1]):
+            continue
+        start = office[1] + 1
+        end = person_name_at(text, start, need_surname=False)
+        if end is None:
+            continue
+        role = text[office[0] : office[1]]
+        found[start] = _person(start, end, text, role, "person:office_before")
+
+    # 2. Honorific or rank before the name, maybe an office after it: "Ông Trần Hữu Lộc, Tổng Giám đốc ...".
+    # 3. A family name followed by ", <office>": "...; Trần Quốc Nam, Phó Bí thư Tỉnh ủy".
+    for m in r.cap_syllable.finditer(text):
+        start = m.start()
+        if start in found or m.group() not in r.surnames:
+            continue
+        end = person_name_at(text, start, need_surname=True)
+        if end is None:
+            continue
+        cued = bool(r.cue_before.search(text, max(0, start - 20), start))
+        role = None
+        if text.startswith(", ", end):
+            office = office_span(text, end + 2, spans)
+            if office:
+                role = text[office[0] : office[1]]
+        if cued or role:
+            found[start] = _person(start, end, text, role, "person:cue" if cued else "person:office_after")
+    return list(found.values())
+
+
+def _person(start: int, end: int, text: str, role: str | None, rule_id: str) -> Candidate:
+    return Candidate(start, end, rule_id, PERSON_PRIORITY, {"label": "PERSON", "canonical": text[start:end], "role": role})
+
+
+# ---------------------------------------------------------------- the layer
 
 
 def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
-    return []
+    text = an.text
+    cands = gazetteer_candidates(text)
+    cands += place_candidates(text)
+    cands += local_government_candidates(text)
+    cands += numbered_document_candidates(text)
+    cands += named_document_candidates(text)
+    cands += agency_candidates(text)
+    cands += person_candidates(text, cands)
+    kept = resolve_overlaps(cands)
+    out = []
+    for c in kept:
+        d = c.data
+        record = Entity(
+            **an.mention(c.start, c.end),
+            rule_id=c.rule_id,
+            label=d["label"],
+            canonical=d.get("canonical"),
+            role=d.get("role") if d["label"] == "PERSON" else None,
+            number=d.get("number") if d["label"] == "DOCUMENT" else None,
+        )
+        out.append(Extracted(c.start, c.end, record))
+    return out
+

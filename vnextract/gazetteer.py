@@ -1,0 +1,268 @@
+"""Entity gazetteers: the data in patterns/entities/ and underthesea's province list, compiled once.
+
+Every name the entity layer knows by heart goes through one regex alternation over the normalized
+text (longest alias first, case folded); a match is then checked against the alias's case rule:
+abbreviations and short names must keep their case ("EVN", "Hà Nội", or all capitals in a
+dateline), long names may differ in case ("Cổng dịch vụ công quốc gia").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import regex
+from pydantic import ConfigDict, Field
+
+from vnextract import patterns
+from vnextract.patterns import PatternEntry, PatternFile, norm_key
+from vnextract.text import normalize_text
+
+GAZETTEER_FILES = (
+    "entities/agencies.yaml",
+    "entities/companies.yaml",
+    "entities/systems.yaml",
+    "entities/places.yaml",
+    "entities/documents.yaml",
+)
+SECTORS_FILE = "entities/sectors.yaml"
+LEXICON_FILES = ("entities/offices.yaml", "entities/names.yaml", "entities/rules.yaml")
+
+# Aliases with at least this many syllables may be matched in any case ("trục liên thông văn bản
+# quốc gia"); shorter ones only as written or in capitals.
+FOLD_MIN_SYLLABLES = 3
+# ... and when they start in lower case, they must be long enough not to be a generic phrase.
+FOLD_LOWER_MIN_SYLLABLES = 5
+
+_BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}_])"
+_BOUNDARY_AFTER = r"(?![\p{L}\p{N}_])"
+_DASH_RE = regex.compile(r"\s*[-–—]\s*")
+
+
+# ---------------------------------------------------------------- schemas
+
+
+class GazetteerEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    label: Literal["PERSON", "ORG", "LOC", "DOCUMENT", "SYSTEM"]
+    canonical: str
+    aliases: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    local: bool = False  # a locality may follow ("Cục Thống kê tỉnh", "Công an tỉnh Phú Thọ")
+    suffix: str | None = None  # optional regex tail ("Quốc hội khóa XV")
+    number: str | None = None  # DOCUMENT number implied by the name
+
+
+class GazetteerFile(PatternFile):
+    entries: list[GazetteerEntry]
+
+
+class SectorEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    heads: list[str]
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+class SectorFile(PatternFile):
+    entries: list[SectorEntry]
+
+
+class LexiconEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    kind: str
+    phrases: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    expansions: dict[str, str] = Field(default_factory=dict)
+
+
+class LexiconFile(PatternFile):
+    entries: list[LexiconEntry]
+
+
+# ---------------------------------------------------------------- compiled gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One known name: what a matched alias stands for."""
+
+    entry_id: str
+    label: str
+    canonical: str
+    alias: str
+    exact_case: bool
+    local: bool = False
+    suffix: str | None = None
+    number: str | None = None
+
+
+def alias_key(text: str) -> str:
+    """Lookup key of an alias or a matched span: normalized, lower-cased, dashes without spaces."""
+    return _DASH_RE.sub("-", norm_key(text))
+
+
+def syllables(text: str) -> int:
+    return len(text.split())
+
+
+def case_ok(matched: str, name: Name) -> bool:
+    """Named validator: does the matched text respect the alias's case rule?"""
+    alias = name.alias
+    if matched == alias or _DASH_RE.sub("-", matched) == _DASH_RE.sub("-", alias):
+        return True
+    if matched == matched.upper() and matched.upper() == alias.upper() and syllables(alias) >= 2:
+        return True  # a dateline or headline in capitals: "NGHỆ AN"
+    if name.exact_case or syllables(alias) < FOLD_MIN_SYLLABLES:
+        return False
+    return matched[:1].isupper() or syllables(alias) >= FOLD_LOWER_MIN_SYLLABLES
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    regex: regex.Pattern[str]
+    names: dict[str, list[Name]]
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = _DASH_RE.split(alias)
+    return r"\s?[-–—]\s?".join(regex.escape(p).replace(r"\ ", " ") for p in parts)
+
+
+@cache
+def mapping_data() -> dict:
+    """underthesea's administrative-unit data (63 provinces before July 2025, 34 after, districts)."""
+    import underthesea
+
+    path = Path(underthesea.__file__).parent / "address" / "data" / "mapping.json"
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+_DISTRICT_PREFIX = regex.compile(r"^(?:Huyện|Quận|Thị xã|Thành phố) ")
+_WARD_PREFIX = regex.compile(r"^(?:Xã|Phường|Thị trấn|Đặc khu) ")
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Province short names (normalized) -> canonical short name, old and new."""
+    data = mapping_data()
+    out: dict[str, str] = {}
+    for table in ("old_province_names", "province_names"):
+        for item in data[table].values():
+            short = normalize_text(item["short"])
+            out[short] = short
+    for entry in load_gazetteers_raw()[3].entries:  # places.yaml: extra province spellings
+        for alias in entry.aliases:
+            if entry.canonical in out:
+                out[normalize_text(alias)] = entry.canonical
+    return out
+
+
+@cache
+def districts() -> dict[str, str]:
+    """District-level names before July 2025 (without "Huyện", "Quận"...), normalized."""
+    out: dict[str, str] = {}
+    for row in mapping_data()["ward_mapping"]:
+        name = normalize_text(_DISTRICT_PREFIX.sub("", row["old_district"]))
+        out[name] = name
+    return out
+
+
+@cache
+def wards() -> frozenset[str]:
+    out: set[str] = set()
+    for row in mapping_data()["ward_mapping"]:
+        for key in ("old_ward", "new_ward"):
+            out.add(normalize_text(_WARD_PREFIX.sub("", row[key])))
+    return frozenset(out)
+
+
+@cache
+def load_gazetteers_raw() -> tuple[GazetteerFile, ...]:
+    return tuple(patterns.load(rel, GazetteerFile) for rel in GAZETTEER_FILES)
+
+
+@cache
+def lexicon() -> dict[str, LexiconEntry]:
+    """Every word list and regex fragment of offices.yaml, names.yaml and rules.yaml, by id."""
+    out: dict[str, LexiconEntry] = {}
+    for rel in LEXICON_FILES:
+        for entry in patterns.load(rel, LexiconFile).entries:
+            out[entry.id] = entry
+    return out
+
+
+def phrases_of(kind: str) -> list[str]:
+    """All phrases of the lexicon entries of one kind, normalized."""
+    return [normalize_text(p) for e in lexicon().values() if e.kind == kind for p in e.phrases]
+
+
+@cache
+def fragment(name: str) -> str:
+    """A regex fragment from rules.yaml with its {NAME} references expanded."""
+    entry = lexicon()[name]
+    if entry.pattern is None:
+        raise patterns.PatternError(f"entities/rules.yaml: {name} has no pattern")
+    return expand_fragments(entry.pattern)
+
+
+_FRAGMENT_REF = regex.compile(r"(?<!\\[pP])\{([A-Z][A-Z_]+)\}")  # {NAME}, not \p{Lu}
+
+
+def expand_fragments(pattern: str) -> str:
+    """Replace each {NAME} in a pattern by the fragment of that id in rules.yaml."""
+    return _FRAGMENT_REF.sub(lambda m: fragment(m.group(1)), pattern)
+
+
+def all_names() -> list[Name]:
+    """Every alias of every gazetteer entry, sector-built agency and province / district name."""
+    names: list[Name] = []
+    for file in load_gazetteers_raw():
+        for e in file.entries:
+            for alias in e.aliases:
+                names.append(Name(e.id, e.label, e.canonical, normalize_text(alias), False, e.local, e.suffix, e.number))
+            for abbr in e.abbreviations:
+                names.append(Name(e.id, e.label, e.canonical, normalize_text(abbr), True, e.local, e.suffix, e.number))
+    for s in patterns.load(SECTORS_FILE, SectorFile).entries:
+        for head in s.heads:
+            canonical = f"{head} {s.name}"
+            local = head == "Sở"
+            for alias in [s.name, *s.aliases]:
+                names.append(Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {alias}"), False, local))
+            for abbr in s.abbreviations:
+                names.append(Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {abbr}"), True, local))
+    not_bare = {normalize_text(p) for p in lexicon()["not_bare_places"].phrases}
+    for short, canonical in provinces().items():
+        if short not in not_bare:
+            names.append(Name("province", "LOC", canonical, short, True))
+    known = {alias_key(n.alias) for n in names}
+    for name, canonical in districts().items():
+        if syllables(name) >= 2 and alias_key(name) not in known and name not in not_bare:
+            names.append(Name("district", "LOC", canonical, name, True))
+    return names
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    by_key: dict[str, list[Name]] = {}
+    for n in all_names():
+        by_key.setdefault(alias_key(n.alias), []).append(n)
+    aliases = sorted({n.alias for ns in by_key.values() for n in ns}, key=len, reverse=True)
+    body = "|".join(_alias_pattern(a) for a in aliases)
+    rx = regex.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}", regex.IGNORECASE | regex.V1)
+    return Gazetteer(rx, by_key)
+
+
+def lookup(matched: str) -> list[Name]:
+    """Known names whose alias the matched text spells, respecting each alias's case rule."""
+    return [n for n in gazetteer().names.get(alias_key(matched), []) if case_ok(matched, n)]
