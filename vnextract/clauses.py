@@ -66,16 +66,20 @@ def _figure_soon(pos: int, end: int, text: str, figure_starts: list[int]) -> int
     return None
 
 
-def right_context_end(text: str, start: int, seg: Span, figure_starts: list[int]) -> int:
-    """Where the predicate that follows a figure (ending at ``start``) stops."""
+def right_context_end(
+    text: str, start: int, seg: Span, figure_starts: list[int], *, every_comma: bool = False
+) -> int:
+    """Where the predicate that follows a figure (ending at ``start``) stops.
+
+    A comma ends it when a new item starts after it (or always, with ``every_comma``: the strict
+    reading used to decide which figures sit inside another figure's predicate).
+    """
     i = start
     while i < seg.end:
         ch = text[i]
         if ch in HARD_STOPS:
             return i
-        if ch == "," and _starts_new_item(text, i + 1, seg.end, figure_starts):
-            return i
-        if i in figure_starts and i > start:
+        if ch == "," and (every_comma or _starts_new_item(text, i + 1, seg.end, figure_starts)):
             return i
         if (i == start or text[i - 1].isspace()) and (
             lex.prefix_pattern("clause_break").match(text, i, seg.end) or text.startswith("và ", i)

@@ -13,7 +13,8 @@ from vnextract.patterns import PatternEntry, PatternFile, norm_key
 
 Role = Literal[
     "link", "existential", "change_increase", "change_decrease", "overrun", "plan_baseline", "baseline_marker",
-    "estimate", "target", "present", "framing", "scope", "clause_break", "to_level",
+    "estimate", "target", "present", "present_opening", "framing", "scope", "clause_break", "to_level", "not_figure", "comparative_increase", "comparative_decrease",
+    "speech", "change_adverb",
 ]
 
 
@@ -34,6 +35,8 @@ class SelectionEntry(PatternEntry):
     kinds: list[str] = Field(default_factory=list)
     skip_before: list[str] = Field(default_factory=list)
     static_metric: list[str] = Field(default_factory=list)
+    skip_units: list[str] = Field(default_factory=list)
+    measured_duration: list[str] = Field(default_factory=list)
 
 
 class SelectionFile(PatternFile):
@@ -100,4 +103,15 @@ def skip_before_pattern() -> regex.Pattern[str]:
 @cache
 def static_metric_pattern() -> regex.Pattern[str]:
     items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.static_metric}, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)
+
+
+@cache
+def skip_units() -> frozenset[str]:
+    return frozenset(norm_key(u) for e in _selection().entries for u in e.skip_units)
+
+
+@cache
+def measured_duration_pattern() -> regex.Pattern[str]:
+    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.measured_duration}, key=len, reverse=True))
     return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)

@@ -18,13 +18,17 @@ from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
 from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
+from vnextract.patterns import norm_key
 from vnextract.text import Span
 
 # Kinds whose unit is a counted noun that can head the metric ("44/63 địa phương ...").
 COUNTED_KINDS = frozenset({"count", "fraction"})
 # Bare heads that need a complement: "đạt tỷ lệ 77%" after a count is the ratio of those counted things.
-BARE_HEADS = frozenset({"tỷ lệ", "tỷ trọng", "số lượng", "tổng số", "con số", "mức", "số"})
+BARE_HEADS = frozenset(
+    {"tỷ lệ", "tỷ trọng", "số lượng", "tổng số", "con số", "mức", "số", "số tiền", "giá trị", "trị giá", "tổng giá trị"}
+)
 MAX_METRIC_WORDS = 30
+LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 LOCATION_LABELS = frozenset({"LOC"})
 
 
@@ -66,8 +70,10 @@ def link_indicators(
         return []
     text = an.text
     entity_spans = [e.span for e in entities]
-    # Times inside a name ("Chiến lược ... đến năm 2025") date the name, not a figure.
-    times = [t for t in times if not any(s.overlaps(t.span) for s in entity_spans)]
+    # A horizon inside a name ("Chiến lược ... đến năm 2025") dates the name, not a figure.
+    times = [
+        t for t in times if t.record.modifier is None or not any(s.overlaps(t.span) for s in entity_spans)
+    ]
     times = times + _present_markers(an, times)
     times.sort(key=lambda t: t.start)
     by_sentence: dict[Span, list[Extracted[Quantity]]] = {}
@@ -75,16 +81,18 @@ def link_indicators(
         sent = an.sentence_of(q.start)
         if sent is not None:
             by_sentence.setdefault(sent, []).append(q)
-    indicators: list[Indicator] = []
+    per_sentence: list[tuple[Span, list[Figure]]] = []
     for sent in an.sentences:
         qs = by_sentence.get(sent)
-        if not qs:
-            continue
-        figures = _roles(an, sent, qs, entity_spans)
-        _attach_changes(an, figures)
-        baselines = [f.baseline for f in figures if f.baseline is not None]
-        baselines += [c.baseline for f in figures for c in f.changes if c.baseline is not None]
-        period_times = [t for t in times if not any(b.contains(t.span) for b in baselines)]
+        if qs:
+            figures = _roles(an, sent, qs, times)
+            _attach_changes(an, figures)
+            per_sentence.append((sent, figures))
+    # A time inside a comparison ("so với cùng kỳ năm 2021") is a baseline, never a period: in any sentence.
+    baselines = [f.baseline for _, fs in per_sentence for f in fs if f.baseline is not None]
+    period_times = [t for t in times if not any(b.overlaps(t.span) for b in baselines) and not _after_marker(text, t)]
+    indicators: list[Indicator] = []
+    for sent, figures in per_sentence:
         previous_metric = ""
         for f in figures:
             if f.role == "skip" or (f.role == "change" and f.alias_of is not None):
@@ -103,7 +111,9 @@ def link_indicators(
 # ---------------------------------------------------------------- roles and changes
 
 
-def _roles(an: Analysis, sent: Span, qs: list[Extracted[Quantity]], entity_spans: list[Span]) -> list[Figure]:
+def _roles(
+    an: Analysis, sent: Span, qs: list[Extracted[Quantity]], times: list[Extracted[TimeExpression]]
+) -> list[Figure]:
     text = an.text
     segs = clauses.segments(text, sent)
     figures = [Figure(q, clauses.segment_of(segs, q.start)) for q in sorted(qs, key=lambda q: q.start)]
@@ -112,7 +122,12 @@ def _roles(an: Analysis, sent: Span, qs: list[Extracted[Quantity]], entity_spans
         seg = f.segment
         before = text[seg.start : f.start]
         own = text[f.start : f.end]
-        if f.ext.record.kind in lex.skip_kinds() or lex.skip_before_pattern().search(before):
+        if (
+            (f.ext.record.kind in lex.skip_kinds() and not _measured_duration(text, f, before))
+            or lex.skip_before_pattern().search(before)
+            or _not_a_figure(text, f)
+            or _qualifies_next_figure(text, f, figures[i + 1] if i + 1 < len(figures) else None)
+        ):
             f.role = "skip"
             continue
         direction, verb_start = _change_verb(text, f, before, own)
@@ -120,7 +135,7 @@ def _roles(an: Analysis, sent: Span, qs: list[Extracted[Quantity]], entity_spans
             direction, verb_start = _elliptic_change(text, figures[i - 1], f)
         if direction is not None:
             f.role, f.direction, f.verb_start = "change", direction, verb_start
-            f.baseline = _baseline(text, f.end, seg, starts)
+            f.baseline = _baseline(text, f.end, seg, starts, times)
         # "134 tỷ NDT (19,8 tỷ USD)": a restatement in brackets shares the figure's metric and change.
         if i > 0 and text[figures[i - 1].end : f.start].strip() == "(" and figures[i - 1].role != "skip":
             f.alias_of = figures[i - 1]
@@ -129,9 +144,66 @@ def _roles(an: Analysis, sent: Span, qs: list[Extracted[Quantity]], entity_spans
     return figures
 
 
+def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
+    """Is a time the object of a comparison ("so với cùng kỳ năm 2021", "so với cuối năm 2023")?"""
+    before = text[max(0, t.start - 20) : t.start]
+    for cut in ("cùng kỳ", ""):
+        head = before.rstrip()
+        if cut and head.lower().endswith(cut):
+            head = head[: -len(cut)]
+        if lex.suffix_pattern("baseline_marker").search(head):
+            return True
+    return False
+
+
+QUOTE_REACH = 60  # a figure inside a short quotation ("trăm hoa đua nở") is part of a phrase
+
+
+def _not_a_figure(text: str, f: Figure) -> bool:
+    """A spelled-out 'một' ("một cuộc sống") or a number inside a short quotation is not a reported figure."""
+    own = text[f.start : f.end].lower()
+    q = f.ext.record
+    if lex.prefix_pattern("not_figure").match(own):
+        return True
+    if q.unit and norm_key(q.unit) in lex.skip_units():
+        return True
+    # "điểm 10", "mạch 3": a noun then a number is a name, not a figure.
+    if q.kind == "number" and own[:1].isalpha() and own[-1:].isdigit() and not lex.prefix_pattern("link").match(own):
+        return True
+    left = text.rfind('"', max(0, f.start - QUOTE_REACH), f.start)
+    if left != -1 and text.count('"', f.segment.start, f.start) % 2 == 1:
+        right = text.find('"', f.end, f.end + QUOTE_REACH)
+        return right != -1
+    return False
+
+
+def _measured_duration(text: str, f: Figure, before: str) -> bool:
+    """'thời gian thi công hơn 6 tháng': a duration is a figure when a time-span metric states it."""
+    return f.ext.record.kind == "duration" and bool(lex.measured_duration_pattern().search(before))
+
+
+def _qualifies_next_figure(text: str, f: Figure, nxt: Figure | None) -> bool:
+    """'các cơ sở lưu trú 3 - 5 sao đạt 75 - 80%': a figure inside the metric of the level that follows."""
+    if nxt is None or nxt.segment != f.segment:
+        return False
+    between = text[f.end : nxt.start]
+    if "," in between or len(between) > 40 or not lex.suffix_pattern("link").search(between):
+        return False
+    before = text[f.segment.start : f.start].rstrip()
+    if not before or not before[-1].isalpha():
+        return False
+    # "Cả tỉnh có 1.250 bài thi đạt điểm 10": after "có" or a link verb the figure is the level itself.
+    return not any(lex.suffix_pattern(r).search(before) for r in ("existential", "link", "framing", "target", "estimate"))
+
+
 def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | None, int | None]:
     """The direction of a change whose amount is this figure, and where its verb starts."""
-    for role, direction in (("change_increase", "increase"), ("change_decrease", "decrease")):
+    for role, direction in (
+        ("change_increase", "increase"),
+        ("change_decrease", "decrease"),
+        ("comparative_increase", "increase"),
+        ("comparative_decrease", "decrease"),
+    ):
         m = lex.prefix_pattern(role).match(own)
         if m:
             return direction, f.start
@@ -164,7 +236,9 @@ def _elliptic_change(text: str, prev: Figure, f: Figure) -> tuple[str | None, in
     return None, None
 
 
-def _baseline(text: str, pos: int, seg: Span, figure_starts: list[int]) -> Span | None:
+def _baseline(
+    text: str, pos: int, seg: Span, figure_starts: list[int], times: list[Extracted[TimeExpression]] | None = None
+) -> Span | None:
     """The comparison after a change ("so với cùng kỳ năm 2021", "vượt mục tiêu đề ra") as a span."""
     limit = seg.end
     for stop in (",", "(", ";"):
@@ -181,7 +255,9 @@ def _baseline(text: str, pos: int, seg: Span, figure_starts: list[int]) -> Span 
     else:
         pm = lex.prefix_pattern("plan_baseline").match(text, pos, limit)
         if pm is None:
-            return None
+            # "gấp rưỡi năm trước": a time right after the amount is the comparison.
+            nxt = next((t for t in times if pos <= t.start <= pos + 1), None) if times else None
+            return Span(nxt.start, nxt.end) if nxt is not None else None
         return _strip_span(text, pos, pm.end())
     end = limit
     k = text.find(" và ", start, end)
@@ -204,7 +280,7 @@ def _drop_embedded(text: str, figures: list[Figure]) -> None:
     for f in figures:
         if f.role != "value" or f.alias_of is not None:
             continue
-        end = clauses.right_context_end(text, f.end, f.segment, starts)
+        end = clauses.right_context_end(text, f.end, f.segment, starts, every_comma=True)
         for g in figures:
             if g is not f and f.end < g.start < end and g.role == "value" and g.alias_of is None:
                 g.role = "skip"
@@ -229,6 +305,7 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
             target = v
             break
         if target is not None:
+            target = target.alias_of or target
             target.changes.append(c)
             for alias in figures:
                 if alias.alias_of is target:
@@ -239,9 +316,9 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
 def _adjacent_gap(gap: str) -> bool:
     """A change follows its level directly or in the next comma clause, with no other verb between."""
     stripped = gap.strip()
-    if stripped in {"", ",", ")", "),"} or stripped.endswith(","):
-        return not lex.word_pattern("link").search(stripped.rstrip(",")) or stripped in {",", "),"}
-    return False
+    while (m := lex.suffix_pattern("change_adverb").search(stripped)) is not None:
+        stripped = stripped[: m.start()].rstrip()
+    return stripped in {"", ")"} or stripped.endswith(",")
 
 
 def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
@@ -325,7 +402,7 @@ def _metric(
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
     after_end = clauses.right_context_end(text, f.end, f.segment, [g.start for g in figures if g.role != "skip"])
-    predicate = _clean(text[f.end : after_end])
+    predicate = _without_times(text, f.end, after_end, times)
     coordinated = _coordinated_predicate(an, f, figures)
     if coordinated and not predicate:
         predicate = coordinated
@@ -336,9 +413,7 @@ def _metric(
         metric = left
     elif linked and left:
         metric = left
-    elif right and (not left or existential):
-        metric = right
-    elif right and _ends_with_verb(an, f, left):
+    elif right and (predicate or existential or not left or _trailing_verbs(an, f)):
         metric = f"{_trailing_verbs(an, f)} {right}".strip()
     elif left:
         metric = left
@@ -406,7 +481,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
     while changed and s:
         changed = False
         low = s.lower()
-        if low.startswith("theo ") and "," in s:
+        if (low.startswith("theo ") or low.startswith("về ")) and "," in s:
             s = s[s.index(",") + 1 :].strip()
             changed = True
             continue
@@ -426,7 +501,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
             break
         s = stripped[: m.start()]
     # A long run before the metric is a preceding clause: keep what follows its last comma.
-    if len(s.split()) > 18 and "," in s:
+    if len(s.split()) > LONG_LEFT_CONTEXT and "," in s:
         s = s[s.rindex(",") + 1 :].strip()
     return s.strip(" ,")
 
@@ -507,6 +582,17 @@ def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> st
     return _clean(text[cur.end : end])
 
 
+def _without_times(text: str, start: int, end: int, times: list[Extracted[TimeExpression]]) -> str:
+    """A predicate without the times in it ("chưa hoàn thành và những nhiệm vụ 6 tháng cuối năm")."""
+    pieces, pos = [], start
+    for t in times:
+        if start <= t.start and t.end <= end:
+            pieces.append(text[pos : t.start])
+            pos = t.end
+    pieces.append(text[pos:end])
+    return _clean(" ".join(p.strip() for p in pieces if p.strip()))
+
+
 def _elliptic(metric: str, previous: str, entities: list[Extracted[Entity]], f: Figure) -> str:
     """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head."""
     if not metric or not previous:
@@ -536,8 +622,11 @@ def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> li
     """'Đến nay', 'hiện nay' date a cumulative total to the reference date when the time layer left them."""
     if an.reference_date is None:
         return []
+    found = list(lex.word_pattern("present").finditer(an.text))
+    # "Hiện 100% bộ, ngành ...": a bare "hiện" dates the figure only when it opens the sentence.
+    found += [m for s in an.sentences if (m := lex.prefix_pattern("present_opening").match(an.text, s.start, s.end))]
     out = []
-    for m in lex.word_pattern("present").finditer(an.text):
+    for m in found:
         span = Span(m.start(), m.end())
         if any(t.span.overlaps(span) for t in times):
             continue
