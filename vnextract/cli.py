@@ -168,7 +168,7 @@ def show_command(
     except ValueError as e:
         raise _fail(str(e)) from None
     if as_json:
-        out.print_json(doc.model_dump_json())
+        typer.echo(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     highlighted = Text(body)
     for layer, style in LAYER_STYLES.items():
@@ -242,12 +242,10 @@ def eval_command(
     except (FileNotFoundError, ValueError) as e:
         raise _fail(str(e)) from None
     if as_json:
-        out.print_json(json.dumps(result, ensure_ascii=False))
+        typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    for line in result["errors"]:
-        out.print(line, markup=False, highlight=False)
-    for line in evaluate.report_lines(result):
-        out.print(line, markup=False, highlight=False)
+    for line in [*result["errors"], *evaluate.report_lines(result)]:
+        typer.echo(line)  # plain lines, never wrapped: the same as score.py prints
 
 
 @app.command("schema")
@@ -262,7 +260,7 @@ def schema_command(
     cls = getattr(records, model, None)
     if not isinstance(cls, type) or not issubclass(cls, records.Record):
         raise _fail(f"unknown model {model!r}")
-    out.print_json(json.dumps(cls.model_json_schema(), ensure_ascii=False))
+    typer.echo(json.dumps(cls.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:
