@@ -10,7 +10,6 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
-import bisect
 import datetime as dt
 import importlib.util
 import json
@@ -43,12 +42,8 @@ def gold_files(paths: list[str]) -> list[Path]:
 
 
 def to_norm(an: Analysis, start: int, end: int) -> tuple[int, int]:
-    """Map an original span to the normalized text (inverse of ``TextView.to_original``)."""
-    starts = an.view._starts  # noqa: SLF001 - a dev tool may look inside
-    ends = an.view._ends  # noqa: SLF001
-    n_start = bisect.bisect_left(starts, start)
-    n_end = bisect.bisect_right(ends, end)
-    return n_start, max(n_start, n_end)
+    """Map an original span to the normalized text."""
+    return an.view.from_original(start, end)
 
 
 def extracted(an: Analysis, items: list[dict], model: type) -> list[Extracted]:

@@ -20,6 +20,7 @@ from vnextract.context import Analysis, Extracted
 from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
 from vnextract.patterns import norm_key
 from vnextract.text import Span
+from vnextract.tokenize import Token
 
 # Kinds whose unit is a counted noun that can head the metric ("44/63 địa phương ...").
 COUNTED_KINDS = frozenset({"count", "fraction"})
@@ -30,6 +31,8 @@ BARE_HEADS = frozenset(
 MAX_METRIC_WORDS = 30
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 LOCATION_LABELS = frozenset({"LOC"})
+# A clock time dates an event ("vào lúc 14h ngày 14/6"), never the period of a figure.
+EVENT_GRAINS = frozenset({"hour", "minute", "second"})
 
 
 @dataclass
@@ -90,7 +93,13 @@ def link_indicators(
             per_sentence.append((sent, figures))
     # A time inside a comparison ("so với cùng kỳ năm 2021") is a baseline, never a period: in any sentence.
     baselines = [f.baseline for _, fs in per_sentence for f in fs if f.baseline is not None]
-    period_times = [t for t in times if not any(b.overlaps(t.span) for b in baselines) and not _after_marker(text, t)]
+    period_times = [
+        t
+        for t in times
+        if not any(b.overlaps(t.span) for b in baselines)
+        and not _after_marker(text, t)
+        and t.record.grain not in EVENT_GRAINS
+    ]
     indicators: list[Indicator] = []
     for sent, figures in per_sentence:
         previous_metric = ""
@@ -147,6 +156,8 @@ def _roles(
 def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
     """Is a time the object of a comparison ("so với cùng kỳ năm 2021", "so với cuối năm 2023")?"""
     before = text[max(0, t.start - 20) : t.start]
+    if lex.suffix_pattern("comparison_period").search(before):
+        return True
     for cut in ("cùng kỳ", ""):
         head = before.rstrip()
         if cut and head.lower().endswith(cut):
@@ -409,16 +420,33 @@ def _metric(
     if f.role == "value" and (q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))):
         right = " ".join(x for x in (unit_words, predicate) if x)
     metric = ""
-    if f.role == "change":
+    from_right = False
+    if q.kind == "rank" and f.role == "value":
+        # "xếp thứ 20/112", "Hà Nội xếp thứ 4/63 về thu hút FDI": the ranking of the previous metric or topic.
+        topic = predicate[3:].strip() if predicate.lower().startswith("về ") else ""
+        subject = left if left and not _bare_verbs(an, f, left) else ""
+        metric = "xếp hạng " + (topic or previous or subject)
+    elif f.role == "change":
         metric = left
+    elif linked and left and left.lower() in BARE_HEADS and previous:
+        metric = f"{left} {previous}"
+    elif linked and left and _bare_verbs(an, f, left) and previous:
+        # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
+        tail = predicate if _starts_with_preposition(predicate) else ""
+        metric = f"{left} của {previous} {tail}".strip()
+    elif linked and left and _share_verb(an, f) and predicate:
+        # "nhiệt điện than chiếm 57,8% sản lượng huy động": a share of a whole.
+        metric = f"tỷ trọng {left} trong {predicate}"
     elif linked and left:
         metric = left
     elif right and (predicate or existential or not left or _trailing_verbs(an, f)):
         metric = f"{_trailing_verbs(an, f)} {right}".strip()
+        from_right = True
     elif left:
         metric = left
     else:
         metric = right or unit_words
+        from_right = True
     if metric and metric.lower() in BARE_HEADS and previous:
         metric = f"{metric} {previous}"
     metric = _elliptic(metric, previous, entities, f)
@@ -426,8 +454,56 @@ def _metric(
         metric = previous
     words = metric.split()
     if len(words) > MAX_METRIC_WORDS:
-        metric = " ".join(words[-MAX_METRIC_WORDS:])
+        metric = " ".join(words[:MAX_METRIC_WORDS] if from_right else words[-MAX_METRIC_WORDS:])
     return _lower_first(metric)
+
+
+def _left_tokens(an: Analysis, f: Figure, left: str, end: int) -> list[Token]:
+    """The sentence's tokens that spell the cleaned left context (the last ones before ``end``)."""
+    sent = an.sentence_of(f.start)
+    if sent is None or not left:
+        return []
+    tokens = [t for t in an.words(sent, pos=True) if t.end <= end]
+    n_words = len(left.split())
+    picked: list[Token] = []
+    for t in reversed(tokens):
+        if sum(len(p.text.split()) for p in picked) >= n_words:
+            break
+        picked.append(t)
+    joined = " ".join(t.text for t in reversed(picked))
+    return list(reversed(picked)) if joined.lower() == left.lower() else []
+
+
+def _bare_verbs(an: Analysis, f: Figure, left: str) -> bool:
+    """Is the left context only verbs ("đóng góp", "xếp", "đứng")? Then it has no subject of its own."""
+    tokens = _left_tokens(an, f, left, _left_context_end(an, f))
+    return bool(tokens) and all((t.tag or "").startswith("V") for t in tokens)
+
+
+def _left_context_end(an: Analysis, f: Figure) -> int:
+    """Where the cleaned left context ends: before the link verb and status words."""
+    text = an.text
+    raw = text[f.segment.start : f.anchor]
+    while True:
+        stripped = raw.rstrip(" ,")
+        m = None
+        for role in ("link", "estimate", "target", "existential"):
+            m = lex.suffix_pattern(role).search(stripped)
+            if m:
+                break
+        if not m:
+            break
+        raw = stripped[: m.start()]
+    return f.segment.start + len(raw.rstrip(" ,"))
+
+
+def _share_verb(an: Analysis, f: Figure) -> bool:
+    before = an.text[f.segment.start : f.anchor]
+    return bool(lex.suffix_pattern("share").search(before))
+
+
+def _starts_with_preposition(s: str) -> bool:
+    return bool(s) and bool(lex.prefix_pattern("preposition").match(s))
 
 
 def _left_context(
@@ -500,6 +576,20 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
             s = stripped
             break
         s = stripped[: m.start()]
+    # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
+    for m in reversed(list(lex.word_pattern("speech").finditer(s))):
+        s = s[m.end() :].lstrip(" ,:")
+        break
+    for sep in (" - ", " – "):
+        if sep in s:
+            s = s[s.rindex(sep) + len(sep) :]
+    low = s.lower()
+    k = low.rfind("theo ")
+    if k != -1 and (k == 0 or not low[k - 1].isalnum()) and "," in s[k:]:
+        s = s[s.index(",", k) + 1 :]
+    s = s.strip(" ,")
+    while (m := lex.prefix_pattern("framing").match(s)) and (m.end() == len(s) or not s[m.end()].isalnum()):
+        s = s[m.end() :].lstrip(" ,")
     # A long run before the metric is a preceding clause: keep what follows its last comma.
     if len(s.split()) > LONG_LEFT_CONTEXT and "," in s:
         s = s[s.rindex(",") + 1 :].strip()
@@ -667,14 +757,14 @@ def _build(
                     baseline=text[f.baseline.start : f.baseline.end],
                     baseline_period=_time_in(all_times, f.baseline),
                 )
-    period = _period(an, f, sent, period_times)
-    if period is not None and lex.static_metric_pattern().search(f.metric) and not _time_in_clause(
+    found = _period(an, f, sent, period_times)
+    # Static facts (length, area, design speed) have no period unless their own clause states one.
+    if found is not None and lex.static_metric_pattern().search(f.metric) and not _time_in_clause(
         an, f, period_times
     ):
-        period = None
-    elif lex.static_metric_pattern().search(f.metric) and not _time_in_clause(an, f, period_times):
-        period = None
-    status = _status(an, f, sent, entity_spans, figures, period)
+        found = None
+    period = found.record if found is not None else None
+    status = _status(an, f, sent, entity_spans, figures, found)
     location = _location(an, f, sent, entities)
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
@@ -707,22 +797,24 @@ def _time_in_clause(an: Analysis, f: Figure, times: list[Extracted[TimeExpressio
     return any(seg.start <= t.start < seg.end for t in times)
 
 
-def _period(an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]]) -> TimeExpression | None:
+def _period(
+    an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]]
+) -> Extracted[TimeExpression] | None:
     """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
     anchor = f.anchor
     before = [t for t in times if sent.start <= t.start and t.end <= anchor]
     if before:
-        return before[-1].record
+        return before[-1]
     # "16 văn bản ... được ban hành trong năm 2022": a time after the figure in its own clause.
     seg = f.segment
     after = [t for t in times if f.end <= t.start < seg.end]
     if after:
-        return after[0].record
+        return after[0]
     para = an.paragraph_of(f.start)
     if para is not None:
         earlier = [t for t in times if para.start <= t.start and t.end <= sent.start]
         if earlier:
-            return earlier[-1].record
+            return earlier[-1]
     return None
 
 
@@ -735,22 +827,34 @@ def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
 
 
 def _status(
-    an: Analysis, f: Figure, sent: Span, entity_spans: list[Span], figures: list[Figure], period: TimeExpression | None
+    an: Analysis,
+    f: Figure,
+    sent: Span,
+    entity_spans: list[Span],
+    figures: list[Figure],
+    found: Extracted[TimeExpression] | None,
 ) -> str:
     """target / estimate from the nearest status word before the figure: clause, sentence, paragraph."""
+    period = found.record if found is not None else None
+    period_span = found.span if found is not None else None
     text = an.text
     mask = entity_spans + [Span(g.start, g.end) for g in figures]
     mask += [g.baseline for g in figures if g.baseline is not None]
     anchor = f.anchor
-    # The clause first (up to the figure), then the whole sentence before it.
-    window = _masked(text, sent.start, anchor, mask)
-    best: tuple[int, str] | None = None
-    for role in ("estimate", "target"):
-        for m in lex.word_pattern(role).finditer(window):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), role)
-    if best is not None:
-        return best[1]
+    # The figure's own segment first; words in an earlier segment count only when they open the
+    # sentence, before its first figure ("Phấn đấu đến cuối năm, A đạt 85%; B đạt 75%").
+    first = min((g.anchor for g in figures if g.role != "skip"), default=anchor)
+    for start, end in ((f.segment.start, anchor), (sent.start, min(first, f.segment.start))):
+        if end <= start:
+            continue
+        window = _masked(text, start, end, mask)
+        best: tuple[int, str] | None = None
+        for role in ("estimate", "target"):
+            for m in lex.word_pattern(role).finditer(window):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), role)
+        if best is not None:
+            return best[1]
     para = an.paragraph_of(f.start)
     if para is not None and para.start < sent.start:
         # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
@@ -762,9 +866,16 @@ def _status(
                         head.lower().startswith("theo") and lex.word_pattern(role).search(head)
                     ):
                         return role
-    if period is not None and an.reference_date is not None and period.start_date is not None:
-        if period.start_date > an.reference_date and period.modifier != "since":
-            return "target"
+    if (
+        period is not None
+        and an.reference_date is not None
+        and period.start_date is not None
+        and period.start_date > an.reference_date
+        and period.modifier != "since"
+        and period_span is not None
+        and f.segment.start <= period_span.start < f.segment.end
+    ):
+        return "target"
     return "actual"
 
 
