@@ -57,6 +57,9 @@ class GazetteerEntry(PatternEntry):
     local: bool = False  # a locality may follow ("Cục Thống kê tỉnh", "Công an tỉnh Phú Thọ")
     suffix: str | None = None  # optional regex tail ("Quốc hội khóa XV")
     number: str | None = None  # DOCUMENT number implied by the name
+    # words that make the same letters something else: "Chính phủ số" is a concept, "đồng Việt Nam" a currency
+    not_followed_by: list[str] = Field(default_factory=list)
+    not_preceded_by: list[str] = Field(default_factory=list)
 
 
 class GazetteerFile(PatternFile):
@@ -104,6 +107,17 @@ class Name:
     local: bool = False
     suffix: str | None = None
     number: str | None = None
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+
+
+def context_ok(text: str, start: int, end: int, name: Name) -> bool:
+    """Named validator: the words around a match do not turn it into something else."""
+    after = text[end : end + 20]
+    if any(after.startswith(" " + w) and not after[len(w) + 1 : len(w) + 2].isalpha() for w in name.not_followed_by):
+        return False
+    before = text[max(0, start - 20) : start]
+    return not any(before.endswith(w + " ") for w in name.not_preceded_by)
 
 
 def alias_key(text: str) -> str:
@@ -229,10 +243,16 @@ def all_names() -> list[Name]:
     names: list[Name] = []
     for file in load_gazetteers_raw():
         for e in file.entries:
+            context = (
+                tuple(normalize_text(w) for w in e.not_followed_by),
+                tuple(normalize_text(w) for w in e.not_preceded_by),
+            )
             for alias in e.aliases:
-                names.append(Name(e.id, e.label, e.canonical, normalize_text(alias), False, e.local, e.suffix, e.number))
+                names.append(Name(e.id, e.label, e.canonical, normalize_text(alias), False, e.local, e.suffix,
+                                  e.number, *context))
             for abbr in e.abbreviations:
-                names.append(Name(e.id, e.label, e.canonical, normalize_text(abbr), True, e.local, e.suffix, e.number))
+                names.append(Name(e.id, e.label, e.canonical, normalize_text(abbr), True, e.local, e.suffix,
+                                  e.number, *context))
     for s in patterns.load(SECTORS_FILE, SectorFile).entries:
         for head in s.heads:
             canonical = f"{head} {s.name}"

@@ -41,6 +41,7 @@ class Rules:
     year_tail: regex.Pattern[str]
     local_gov: regex.Pattern[str]
     place_prefix: regex.Pattern[str]
+    bare_unit: regex.Pattern[str]
     office: regex.Pattern[str]
     office_modifier: regex.Pattern[str]
     cue_before: regex.Pattern[str]
@@ -53,6 +54,8 @@ class Rules:
     ward_prefixes: frozenset[str]
     surnames: frozenset[str]
     stops: frozenset[str]
+    stop_phrases: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
 
@@ -81,6 +84,7 @@ def rules() -> Rules:
         year_tail=regex.compile(f"{gz.fragment('YEAR_TAIL')}{a}"),
         local_gov=regex.compile(f"{b}{gz.fragment('LOCAL_GOV')}{a}"),
         place_prefix=regex.compile(f"{b}(?P<prefix>{_alternation(prov + dist + ward)}) (?=\\p{{Lu}})"),
+        bare_unit=regex.compile(f"(?:{_alternation(prov + dist)}){a}(?! \\p{{Lu}})"),
         office=regex.compile(f"{b}(?:{_alternation(offices)}){a}"),
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
@@ -92,7 +96,9 @@ def rules() -> Rules:
         district_prefixes=frozenset(dist),
         ward_prefixes=frozenset(ward),
         surnames=frozenset(words("surnames")),
-        stops=frozenset(words("name_stops")),
+        stops=frozenset(w for w in words("name_stops") if " " not in w),
+        stop_phrases=tuple(tuple(w.split()) for w in words("name_stops") if " " in w),
+        determiners=frozenset(words("determiners")),
         continuations=continuations,
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
     )
@@ -160,14 +166,26 @@ def locality_after(text: str, pos: int) -> tuple[int, str]:
         if place:
             return place[0], text[pos : place[0]]
         return m.end() - 1, text[pos : m.end() - 1]
-    w = next_word(text, pos)
-    if w and text[w[0] : w[1]] in r.province_prefixes | r.district_prefixes:
-        return w[1], text[pos : w[1]]  # a bare "tỉnh" / "thành phố" closing the name
-    if text.startswith(" ", pos):
-        place = place_after(text, pos + 1, None)
-        if place:
-            return place[0], text[pos : place[0]]
+    if not text.startswith(" ", pos):
+        return pos, ""
+    m = gz.gazetteer().regex.match(text, pos + 1)
+    if m and any(is_province_name(n) for n in gz.lookup(m.group())):
+        return m.end(), text[pos : m.end()]  # "UBND TP.HCM", "Sở Y tế Hà Nội"
+    place = place_after(text, pos + 1, None)
+    if place:
+        return place[0], text[pos : place[0]]
+    unit = r.bare_unit.match(text, pos + 1)
+    if unit:
+        return unit.end(), text[pos : unit.end()]  # a bare "tỉnh" / "thành phố" closing the name
     return pos, ""
+
+
+def is_province_name(name: gz.Name) -> bool:
+    """A province or centrally-run city, under any of its names ("TP.HCM", "Thủ đô Hà Nội")."""
+    if name.label != "LOC":
+        return False
+    provinces = gz.provinces()
+    return name.canonical in provinces or any(name.canonical.endswith(" " + p) for p in provinces.values())
 
 
 def starts_person_name(text: str, pos: int) -> bool:
@@ -226,6 +244,8 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             info["words"] += 1
             continue
         if is_capitalized(word):
+            if info["words"] and starts_other_name(text, w[0]):
+                break
             if starts_person_name(text, w[0]) or (info["words"] == 0 and word in r.stops):
                 break
             info["capitalized_first"] = info["capitalized_first"] or info["words"] == 0
@@ -247,13 +267,17 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                 end = nxt[1]
                 info["words"] += 2
                 continue
-            if word in ("và", "của") and is_capitalized(following) and not starts_other_name(text, nxt[0]):
-                info["linked"] = info["linked"] or word == "của"
+            if word == "của" and is_capitalized(following) and not starts_person_name(text, nxt[0]):
+                info["linked"] = True  # "Kế hoạch hoạt động của Ủy ban ...": the outer name takes the agency
+                end = nxt[1]
+                info["words"] += 2
+                continue
+            if word == "và" and is_capitalized(following) and not starts_other_name(text, nxt[0]):
                 end = nxt[1]
                 info["words"] += 2
                 continue
             break
-        if word in r.stops:
+        if word in r.stops or _phrase_at(text, w[0], r.stop_phrases):
             break
         end = w[1]
         info["words"] += 1
@@ -282,7 +306,12 @@ def _comma_list_continues(text: str, pos: int) -> bool:
 
 def _continuation_at(text: str, pos: int) -> int | None:
     """End of a multi-word phrase that keeps a name going although it starts with a stop word."""
-    for phrase in rules().continuations:
+    return _phrase_at(text, pos, rules().continuations)
+
+
+def _phrase_at(text: str, pos: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """End of the first of ``phrases`` (word tuples) written at ``pos``, else None."""
+    for phrase in phrases:
         p = pos
         for k, part in enumerate(phrase):
             if k:
@@ -321,6 +350,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
     out = []
     for m in gz.gazetteer().regex.finditer(text, overlapped=True):
         for name in gz.lookup(m.group()):
+            if not gz.context_ok(text, m.start(), m.end(), name):
+                continue
             start, end, canonical = m.start(), m.end(), name.canonical
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
@@ -356,10 +387,12 @@ def local_government_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def agency_candidates(text: str) -> list[Candidate]:
+def agency_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
     """Agencies built from a known head when the name is not in a list: "Cục Quản lý đăng ký kinh doanh"."""
     out = []
     for m in rules().agency_head.finditer(text, overlapped=True):
+        if m.start() in known_starts:
+            continue  # the gazetteer knows where this name ends
         end, info = walk_name(text, m.end() - 1)
         if info["words"] == 0 or not info["capitalized_first"]:
             continue
@@ -377,11 +410,19 @@ def numbered_document_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def named_document_candidates(text: str) -> list[Candidate]:
+def counted(text: str, start: int) -> bool:
+    """Named validator: "9 Nghị quyết", "các Chương trình" count documents, they do not name one."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and (before[-1].isdigit() or before[-1] in rules().determiners)
+
+
+def named_document_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
     """ "Luật Chuyển đổi số", "Nghị quyết về dự toán ngân sách nhà nước năm 2025", "Quy hoạch điện VIII"."""
     r = rules()
     out = []
     for m in r.doc_head.finditer(text, overlapped=True):
+        if m.start() in known_starts or counted(text, m.start()):
+            continue
         head = m.group()[:-1]
         end, info = walk_name(text, m.end() - 1, doc_head=head)
         if end == m.end() - 1:
@@ -473,6 +514,8 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
         end = person_name_at(text, start, need_surname=False)
         if end is None:
             continue
+        if start in found:
+            continue  # "Phó Chủ tịch UBND tỉnh X": the office that starts first is the whole office
         role = text[office[0] : office[1]]
         found[start] = _person(start, end, text, role, "person:office_before")
 
@@ -509,8 +552,9 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
     cands += place_candidates(text)
     cands += local_government_candidates(text)
     cands += numbered_document_candidates(text)
-    cands += named_document_candidates(text)
-    cands += agency_candidates(text)
+    known_starts = {c.start for c in cands}
+    cands += named_document_candidates(text, known_starts)
+    cands += agency_candidates(text, known_starts)
     cands += person_candidates(text, cands)
     kept = resolve_overlaps(cands)
     out = []
