@@ -87,15 +87,20 @@ def _run_batch(jobs: list[_Job | ExtractionError]) -> list[Result]:
 
 @cache
 def warm_up() -> None:
-    """Load underthesea's models in this process (once), before forking workers that share them."""
+    """Load underthesea's models in this process (once), before forking workers that share them.
+
+    A failure here is not raised: the same failure, if it is real, is reported for each text.
+    """
     from vnextract.context import Analysis
 
-    extract(_WARM_UP_TEXT, reference_date=dt.date(2022, 8, 10))
-
-    an = Analysis(_WARM_UP_TEXT)
-    for sentence in an.sentences:  # the layers may not ask for words and tags yet: load them anyway
-        an.words(sentence)
-        an.words(sentence, pos=True)
+    try:
+        extract(_WARM_UP_TEXT, reference_date=dt.date(2022, 8, 10))
+        an = Analysis(_WARM_UP_TEXT)
+        for sentence in an.sentences:  # load the word and tag models even if no layer asked for them
+            an.words(sentence)
+            an.words(sentence, pos=True)
+    except Exception:
+        return
 
 
 def _batches(items: Iterator[_Job | ExtractionError], size: int) -> Iterator[list[_Job | ExtractionError]]:
