@@ -1,0 +1,234 @@
+"""The quantity layer's data: pattern-file schemas and the regexes compiled from them (once per process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+from pydantic import ConfigDict
+
+from vnextract.numbers import number_words
+from vnextract.patterns import PatternEntry, PatternFile, load, norm_key
+
+QuantityUnitKind = Literal["percent", "money", "measure", "duration", "multiplier"]
+ApproxValue = Literal["more_than", "about", "less_than", "nearly", "at_least", "at_most"]
+ContextRole = Literal[
+    "name_before",
+    "phone_before",
+    "time_before",
+    "not_counted",
+    "classifier",
+    "rank_trigger",
+    "ordinal_lead",
+    "repeat_noun",
+    "multiplier_lead",
+    "multiplier_word",
+    "range_start",
+    "range_link",
+    "per_marker",
+    "per_phrase",
+    "fraction_word",
+]
+
+
+class UnitEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    kind: QuantityUnitKind
+    forms: list[str]
+    unit: str | None = None
+    glued: bool = False
+    not_before: list[str] = []
+    drop_when_not_unit: bool = False
+    digits_after_mean_time: bool = False
+
+
+class UnitsFile(PatternFile):
+    entries: list[UnitEntry]
+
+
+class QualifierEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    approx: ApproxValue
+    forms: list[str]
+    not_after: list[str] = []
+    unless_followed_by: list[str] = []
+
+
+class QualifiersFile(PatternFile):
+    entries: list[QualifierEntry]
+
+
+class ContextEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    role: ContextRole
+    forms: list[str]
+    value: float | None = None
+    unless_after: list[str] = []
+
+
+class ContextFile(PatternFile):
+    entries: list[ContextEntry]
+
+
+class ShapeEntry(PatternEntry):
+    model_config = ConfigDict(extra="forbid")
+    regex: str
+
+
+class ShapesFile(PatternFile):
+    entries: list[ShapeEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    entry_id: str
+    kind: QuantityUnitKind
+    unit: str | None
+    glued: bool
+    not_before: frozenset[str]
+    drop_when_not_unit: bool
+    digits_after_mean_time: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierInfo:
+    approx: ApproxValue
+    not_after: frozenset[str]
+    unless_followed_by: tuple[str, ...]
+
+
+def _alternation(forms: list[str]) -> str:
+    """Forms as one regex alternation, longest first; spaces inside a form match any white space.
+
+    A form in lower case matches any case ("Hơn", "hơn"); others match as written ("MW").
+    """
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        body = r"\s+".join(regex.escape(piece) for piece in form.split())
+        parts.append(f"(?i:{body})" if form == form.lower() else body)
+    return "|".join(parts) if parts else r"(?!)"
+
+
+def _norm_forms(forms: list[str]) -> list[str]:
+    return [norm_key(f) if f == f.lower() else f for f in forms]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, UnitInfo]  # form key -> unit
+    unit_re: regex.Pattern[str]
+    qualifiers: dict[str, QualifierInfo]
+    qualifier_re: regex.Pattern[str]
+    before: dict[str, regex.Pattern[str]]  # role -> "one of these forms just before here"
+    unless_after: dict[str, frozenset[str]]  # role -> words that undo the role's forms
+    words: dict[str, frozenset[str]]  # role -> forms (normalized, lower case)
+    multiplier_words: dict[str, float]
+    multiplier_word_re: regex.Pattern[str]
+    scale_re: regex.Pattern[str]
+    scale_not_before: dict[str, frozenset[str]]
+    link_re: regex.Pattern[str]
+    fraction_re: regex.Pattern[str]
+    shapes: dict[str, regex.Pattern[str]]
+
+    def unit_for(self, matched: str) -> UnitInfo | None:
+        key = " ".join(matched.split())
+        return self.units.get(key) or self.units.get(norm_key(key))
+
+    def qualifier_for(self, matched: str) -> QualifierInfo | None:
+        return self.qualifiers.get(norm_key(" ".join(matched.split())))
+
+
+def _before_re(forms: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
+
+
+@cache
+def lexicon() -> Lexicon:
+    units_file = load("quantities/units.yaml", UnitsFile)
+    quals_file = load("quantities/qualifiers.yaml", QualifiersFile)
+    ctx_file = load("quantities/context.yaml", ContextFile)
+    shapes_file = load("quantities/shapes.yaml", ShapesFile)
+
+    units: dict[str, UnitInfo] = {}
+    unit_forms: list[str] = []
+    for u in units_file.entries:
+        info = UnitInfo(u.id, u.kind, u.unit, u.glued, frozenset(norm_key(w) for w in u.not_before),
+                        u.drop_when_not_unit, u.digits_after_mean_time)
+        for form in _norm_forms(u.forms):
+            units[form] = info
+            unit_forms.append(form)
+    unit_re = regex.compile(rf"(?P<space>\s*)(?P<form>{_alternation(unit_forms)})(?![\p{{L}}\p{{N}}])")
+
+    qualifiers: dict[str, QualifierInfo] = {}
+    qual_forms: list[str] = []
+    for q in quals_file.entries:
+        info_q = QualifierInfo(q.approx, frozenset(norm_key(w) for w in q.not_after),
+                               tuple(norm_key(w) for w in q.unless_followed_by))
+        for form in q.forms:
+            qualifiers[norm_key(form)] = info_q
+            qual_forms.append(norm_key(form))
+    qualifier_re = _before_re(qual_forms)
+
+    by_role: dict[str, list[str]] = {}
+    unless: dict[str, set[str]] = {}
+    multiplier_words: dict[str, float] = {}
+    for c in ctx_file.entries:
+        forms = _norm_forms(c.forms)
+        by_role.setdefault(c.role, []).extend(forms)
+        unless.setdefault(c.role, set()).update(norm_key(w) for w in c.unless_after)
+        if c.role == "multiplier_word" and c.value is not None:
+            for f in forms:
+                multiplier_words[norm_key(f)] = c.value
+    before = {role: _before_re(forms) for role, forms in by_role.items()}
+    words = {role: frozenset(norm_key(f) for f in forms) for role, forms in by_role.items()}
+
+    nw = number_words()
+    scales = sorted(w for w, v in nw.items() if v.role == "scale")
+    scale_re = regex.compile(rf"\s+(?P<scale>{_alternation(scales)})(?![\p{{L}}\p{{N}}])")
+    scale_not_before = {w: nw[w].not_before for w in scales}
+
+    links = by_role.get("range_link", [])
+    dashes = [f for f in links if not f[0].isalpha()]
+    wordy = [f for f in links if f[0].isalpha()]
+    link_re = regex.compile(
+        rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(wordy)})\s+)(?=[±\d\p{{L}}])"
+    )
+    fraction_re = regex.compile(rf"\s+(?:{_alternation(by_role.get('fraction_word', []))})\s+")
+
+    word_alt = _alternation(sorted(nw))
+    fill = {
+        "{words}": word_alt,
+        "{lead}": "",
+        "{markers}": _alternation(by_role.get("per_marker", [])),
+        "{phrases}": _alternation(by_role.get("per_phrase", [])),
+    }
+    shapes: dict[str, regex.Pattern[str]] = {}
+    for s in shapes_file.entries:
+        pattern = s.regex
+        lead_role = {"ordinal": "ordinal_lead", "repeat_ordinal": "repeat_noun"}.get(s.id)
+        for key, value in fill.items():
+            if key == "{lead}" and lead_role:
+                value = _alternation(by_role.get(lead_role, []))
+            pattern = pattern.replace(key, value)
+        shapes[s.id] = regex.compile(pattern)
+
+    return Lexicon(
+        units=units,
+        unit_re=unit_re,
+        qualifiers=qualifiers,
+        qualifier_re=qualifier_re,
+        before=before,
+        unless_after={k: frozenset(v) for k, v in unless.items()},
+        words=words,
+        multiplier_words=multiplier_words,
+        multiplier_word_re=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(list(multiplier_words))})(?![\p{{L}}\p{{N}}])"
+        ),
+        scale_re=scale_re,
+        scale_not_before=scale_not_before,
+        link_re=link_re,
+        fraction_re=fraction_re,
+        shapes=shapes,
+    )
