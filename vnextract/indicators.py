@@ -31,8 +31,6 @@ BARE_HEADS = frozenset(
 MAX_METRIC_WORDS = 30
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 LOCATION_LABELS = frozenset({"LOC"})
-# A clock time dates an event ("vào lúc 14h ngày 14/6"), never the period of a figure.
-EVENT_GRAINS = frozenset({"hour", "minute", "second"})
 
 
 @dataclass
@@ -98,9 +96,9 @@ def link_indicators(
         for t in times
         if not any(b.overlaps(t.span) for b in baselines)
         and not _after_marker(text, t)
-        and t.record.grain not in EVENT_GRAINS
     ]
     indicators: list[Indicator] = []
+    previous_status: dict[Span | None, str] = {}  # the status of each sentence's last indicator
     for sent, figures in per_sentence:
         previous_metric = ""
         for f in figures:
@@ -113,7 +111,9 @@ def link_indicators(
                 continue
             previous_metric = metric
             f.metric = metric
-            indicators.append(_build(an, f, sent, period_times, times, entities, entity_spans, figures))
+            indicators.append(
+                _build(an, f, sent, period_times, times, entities, entity_spans, figures, previous_status)
+            )
     return indicators
 
 
@@ -157,6 +157,11 @@ def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
     """Is a time the object of a comparison ("so với cùng kỳ năm 2021", "so với cuối năm 2023")?"""
     before = text[max(0, t.start - 20) : t.start]
     if lex.suffix_pattern("comparison_period").search(before):
+        return True
+    # "cao hơn tốc độ tăng của quý I và quý II năm 2023": a time in a comparative clause.
+    clause_start = max(text.rfind(",", 0, t.start), text.rfind(";", 0, t.start), text.rfind(".", 0, t.start))
+    clause = text[clause_start + 1 : t.start]
+    if any(lex.word_pattern(r).search(clause) for r in ("comparative_increase", "comparative_decrease")):
         return True
     for cut in ("cùng kỳ", ""):
         head = before.rstrip()
@@ -209,6 +214,8 @@ def _qualifies_next_figure(text: str, f: Figure, nxt: Figure | None) -> bool:
 
 def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | None, int | None]:
     """The direction of a change whose amount is this figure, and where its verb starts."""
+    if lex.suffix_pattern("growth_noun").search(before):
+        return None, None  # "tốc độ tăng 2,19%": the growth rate is a level, not a change
     for role, direction in (
         ("change_increase", "increase"),
         ("change_decrease", "decrease"),
@@ -738,6 +745,7 @@ def _build(
     entities: list[Extracted[Entity]],
     entity_spans: list[Span],
     figures: list[Figure],
+    previous_status: dict[Span | None, str],
 ) -> Indicator:
     text = an.text
     q = f.ext.record
@@ -757,14 +765,15 @@ def _build(
                     baseline=text[f.baseline.start : f.baseline.end],
                     baseline_period=_time_in(all_times, f.baseline),
                 )
-    found = _period(an, f, sent, period_times)
+    found = _period(an, f, sent, period_times, figures)
     # Static facts (length, area, design speed) have no period unless their own clause states one.
     if found is not None and lex.static_metric_pattern().search(f.metric) and not _time_in_clause(
         an, f, period_times
     ):
         found = None
     period = found.record if found is not None else None
-    status = _status(an, f, sent, entity_spans, figures, found)
+    status = _status(an, f, sent, entity_spans, figures, found, previous_status)
+    previous_status[sent] = status
     location = _location(an, f, sent, entities)
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
@@ -798,7 +807,7 @@ def _time_in_clause(an: Analysis, f: Figure, times: list[Extracted[TimeExpressio
 
 
 def _period(
-    an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]]
+    an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]], figures: list[Figure]
 ) -> Extracted[TimeExpression] | None:
     """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
     anchor = f.anchor
@@ -807,7 +816,8 @@ def _period(
         return before[-1]
     # "16 văn bản ... được ban hành trong năm 2022": a time after the figure in its own clause.
     seg = f.segment
-    after = [t for t in times if f.end <= t.start < seg.end]
+    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), seg.end)
+    after = [t for t in times if f.end <= t.start < min(seg.end, nxt)]
     if after:
         return after[0]
     para = an.paragraph_of(f.start)
@@ -816,6 +826,15 @@ def _period(
         if earlier:
             return earlier[-1]
     return None
+
+
+def _previous_sentence(an: Analysis, sent: Span) -> Span | None:
+    k = an.sentences.index(sent)
+    if k == 0:
+        return None
+    prev = an.sentences[k - 1]
+    same_paragraph = an.paragraph_of(prev.start) == an.paragraph_of(sent.start)
+    return prev if same_paragraph else None
 
 
 def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
@@ -833,6 +852,7 @@ def _status(
     entity_spans: list[Span],
     figures: list[Figure],
     found: Extracted[TimeExpression] | None,
+    previous_status: dict[Span | None, str],
 ) -> str:
     """target / estimate from the nearest status word before the figure: clause, sentence, paragraph."""
     period = found.record if found is not None else None
@@ -855,6 +875,11 @@ def _status(
                     best = (m.start(), role)
         if best is not None:
             return best[1]
+    # "Trong đó, khu vực dịch vụ tăng 6,24%" continues the previous sentence, its status included.
+    if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
+        inherited = previous_status.get(_previous_sentence(an, sent))
+        if inherited is not None:
+            return inherited
     para = an.paragraph_of(f.start)
     if para is not None and para.start < sent.start:
         # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
@@ -873,7 +898,6 @@ def _status(
         and period.start_date > an.reference_date
         and period.modifier != "since"
         and period_span is not None
-        and f.segment.start <= period_span.start < f.segment.end
     ):
         return "target"
     return "actual"
