@@ -10,7 +10,7 @@ from functools import cache
 from typing import Literal
 
 import regex
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from vnextract.patterns import PatternEntry, PatternFile, load, norm_key
 
@@ -23,7 +23,8 @@ class NumberWordEntry(PatternEntry):
     role: Role
     value: float
     starts: bool = True
-    not_before: list[str] = []  # syllables after the word that make it another word ("tỷ lệ")
+    # Syllables after the word that make it another word ("tỷ lệ").
+    not_before: list[str] = Field(default_factory=list)
 
 
 class NumberWordsFile(PatternFile):

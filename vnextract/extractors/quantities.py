@@ -135,11 +135,11 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
     readings.extend(_ordinals(ctx))
     readings.extend(_multiplier_words(ctx))
 
-    blocked_sorted = sorted((b.start, b.end) for b in blocked)
+    merged = _merged(blocked)
     candidates = [
         Candidate(r.start, r.end, r.rule, r.priority, {"reading": r})
         for r in readings
-        if r.end > r.start and not _overlaps_any(r.start, r.end, blocked_sorted)
+        if r.end > r.start and not _overlaps_any(r.start, r.end, merged)
     ]
     out: list[Extracted[Quantity]] = []
     for c in sorted(resolve_overlaps(candidates), key=lambda c: c.start):
@@ -159,17 +159,23 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
     return out
 
 
-def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_left(spans, (end, end))
-    # Spans are sorted by start; only those starting before ``end`` can overlap, and blocked spans
-    # are few and short, so a short walk back is enough.
-    for j in range(i - 1, -1, -1):
-        s, e = spans[j]
-        if e > start:
-            return True
-        if j < i - 64:
-            break
-    return False
+def _merged(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """Blocked spans merged into disjoint intervals (starts, ends), sorted: O(log n) overlap tests."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted((b.start, b.end) for b in spans):
+        if ends and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _overlaps_any(start: int, end: int, merged: tuple[list[int], list[int]]) -> bool:
+    starts, ends = merged
+    i = bisect.bisect_left(starts, end) - 1  # the last interval starting before ``end``
+    return i >= 0 and ends[i] > start
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +283,7 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return None
     _extend_left(ctx, reading, number)
     if reading.kind == "number" and not (
-        number.decimal or number.scaled or reading.approx != "exact" or number.spelled and number.value < 1
+        number.decimal or number.scaled or reading.approx != "exact" or (number.spelled and number.value < 1)
     ):
         return None  # a bare integer with nothing around it: too often a code, an age, a name
     if number.spelled and reading.value == 1 and reading.approx == "exact" and reading.kind in _NAMEABLE:
@@ -384,7 +390,7 @@ def _unit_reading(ctx: _Context, a: _Number) -> _Reading | None:
         if reading.unit is None and info.kind != "multiplier":
             reading.unit = _unit_text(text, unit[2], unit[1])  # the symbol or word as written
         if info.kind == "duration":
-            half = lex.shapes["spelled"].match(text, end + 1) if end < len(text) and text[end] == " " else None
+            half = lex.shapes["spelled"].match(text, end + 1) if text[end : end + 1] == " " else None
             if half and norm_key(half.group(0)) == "rưỡi":
                 reading.value += 0.5
                 reading.end = half.end()
@@ -418,7 +424,7 @@ def _year_pair(a: _Number, b: _Number) -> bool:
     return a.plain_integer and b.plain_integer and len(a.raw) == 4 and len(b.raw) == 4
 
 
-def _unit_at(ctx: _Context, pos: int) -> tuple[UnitInfo, int, int] | None | bool:
+def _unit_at(ctx: _Context, pos: int) -> tuple[UnitInfo, int, int] | bool | None:
     """The unit right after ``pos``: (unit, end, form start); None if none; False if the number must go."""
     m = ctx.lex.unit_re.match(ctx.text, pos)
     if m is None:
@@ -632,9 +638,8 @@ def _weekday(ctx: _Context, m: Any) -> bool:
     raw = m.group("num")
     if raw[0].isalpha() and raw[0].isupper():
         return True
-    if raw[0].isdigit() and "/" not in raw and ctx.lex.shapes["weekday_tail"].match(ctx.text, m.end()):
-        return True
-    return False
+    date_follows = ctx.lex.shapes["weekday_tail"].match(ctx.text, m.end())
+    return bool(raw[0].isdigit() and "/" not in raw and date_follows)
 
 
 def _more_ranks(ctx: _Context, pos: int) -> list[_Reading]:
@@ -643,7 +648,9 @@ def _more_ranks(ctx: _Context, pos: int) -> list[_Reading]:
         value = parse_digits(m.group("num"))
         if value is None:
             break
-        out.append(_Reading(m.start("num"), m.end(), "rank", value, "quantities:rank_list", priority=_PRIORITY_FIXED))
+        out.append(
+            _Reading(m.start("num"), m.end(), "rank", value, "quantities:rank_list", priority=_PRIORITY_FIXED)
+        )
         pos = m.end()
     return out
 

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Literal
 
 import regex
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from vnextract.numbers import number_words
 from vnextract.patterns import PatternEntry, PatternFile, load, norm_key
@@ -39,7 +39,7 @@ class UnitEntry(PatternEntry):
     forms: list[str]
     unit: str | None = None
     glued: bool = False
-    not_before: list[str] = []
+    not_before: list[str] = Field(default_factory=list)
     drop_when_not_unit: bool = False
     digits_after_mean_time: bool = False
 
@@ -52,8 +52,8 @@ class QualifierEntry(PatternEntry):
     model_config = ConfigDict(extra="forbid")
     approx: ApproxValue
     forms: list[str]
-    not_after: list[str] = []
-    unless_followed_by: list[str] = []
+    not_after: list[str] = Field(default_factory=list)
+    unless_followed_by: list[str] = Field(default_factory=list)
 
 
 class QualifiersFile(PatternFile):
@@ -65,7 +65,7 @@ class ContextEntry(PatternEntry):
     role: ContextRole
     forms: list[str]
     value: float | None = None
-    unless_after: list[str] = []
+    unless_after: list[str] = Field(default_factory=list)
 
 
 class ContextFile(PatternFile):
