@@ -463,7 +463,7 @@ def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Fou
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
         merged = None
-        if b is not None and a.resolver != "present" and connector.fullmatch(_gap(text, a, b)):
+        if b is not None and a.resolver != "present" and _connected(connector, text, a, b):
             floor = out[-1].end if out else 0
             hit = _prefix(text, a.start, floor, "range_start")
             if hit and b.value.modifier in (None, "until") and a.value.modifier is None:
@@ -475,6 +475,14 @@ def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Fou
             out.append(a)
             i += 1
     return out
+
+
+def _connected(connector: regex.Pattern[str], text: str, a: Found, b: Found) -> bool:
+    """A connector stands between A and B, or B is a present marker that starts with it ("đến nay")."""
+    if connector.fullmatch(_gap(text, a, b)):
+        return True
+    m = connector.match(text, a.end)
+    return b.resolver == "present" and m is not None and b.start < m.end() <= b.end
 
 
 def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
