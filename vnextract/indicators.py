@@ -29,8 +29,14 @@ BARE_HEADS = frozenset(
     {"tỷ lệ", "tỷ trọng", "số lượng", "tổng số", "con số", "mức", "số", "số tiền", "giá trị", "trị giá", "tổng giá trị"}
 )
 MAX_METRIC_WORDS = 30
+MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 LOCATION_LABELS = frozenset({"LOC"})
+# Roles whose words after a percent mean it is not followed by the noun it counts.
+NOT_NOUN_ROLES = (
+    "link", "change_increase", "change_decrease", "comparative_increase", "comparative_decrease", "overrun",
+    "baseline_marker", "plan_baseline", "preposition", "clause_break", "to_level", "framing", "existential",
+)
 
 
 @dataclass
@@ -420,10 +426,16 @@ def _metric(
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
     after_end = clauses.right_context_end(text, f.end, f.segment, [g.start for g in figures if g.role != "skip"])
-    predicate = _without_times(text, f.end, after_end, times)
+    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), after_end)
+    predicate = _without_times(text, f.end, min(after_end, nxt), times)
+    if len(predicate.split()) > MAX_PREDICATE_WORDS:
+        predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
     coordinated = _coordinated_predicate(an, f, figures)
     if coordinated and not predicate:
         predicate = coordinated
+    elif coordinated and q.kind == "percent" and len(predicate.split()) <= 2:
+        # "100% huyện, hơn 97% xã trên toàn quốc đã kết nối mạng": keep this noun, share the rest.
+        predicate = f"{predicate} {_drop_first_word(an, coordinated, f)}".strip()
     if f.role == "value" and (q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))):
         right = " ".join(x for x in (unit_words, predicate) if x)
     metric = ""
@@ -435,6 +447,14 @@ def _metric(
         metric = "xếp hạng " + (topic or previous or subject)
     elif f.role == "change":
         metric = left
+    elif f.role == "value" and q.kind == "percent" and not left and previous and (
+        plan := lex.prefix_pattern("plan_baseline").match(text, _skip_spaces(text, f.end))
+    ):
+        # "đạt 76,8% kế hoạch năm", "bằng 121,5% dự toán": the previous figure against its plan.
+        metric = f"{previous} so với {plan.group().strip()}"
+    elif f.role == "value" and q.kind == "percent" and not left and previous and predicate:
+        # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
+        metric = f"tỷ lệ {predicate} {previous}"
     elif linked and left and left.lower() in BARE_HEADS and previous:
         metric = f"{left} {previous}"
     elif linked and left and _bare_verbs(an, f, left) and previous:
@@ -536,10 +556,10 @@ def _left_context(
     while True:
         stripped = raw.rstrip(" ,")
         m = None
-        for role in ("link", "estimate", "target", "existential"):
+        for role in ("existential", "link", "estimate", "target"):
             m = lex.suffix_pattern(role).search(stripped)
             if m:
-                if role in ("link", "estimate"):
+                if role in ("link", "estimate") and not existential:
                     linked = True
                 break
         if not m:
@@ -555,6 +575,12 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
     pieces: list[str] = []
     pos = start
     for t in (t for t in times if start <= t.start and t.end <= end):
+        after = text[t.end : end].lstrip(" ")
+        if after.startswith(","):
+            # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
+            pieces = []
+            pos = end - len(after) + 1
+            continue
         pieces.append(text[pos : t.start])
         pos = t.end
     pieces.append(text[pos:end])
@@ -621,19 +647,17 @@ def _unit_words(own: str, q: Quantity) -> str:
 
 
 def _starts_with_noun(an: Analysis, pos: int) -> bool:
-    """Is the word after a percent a noun ("100% huyện"), not a verb, comparison or punctuation?"""
+    """Is the word after a percent a noun ("100% huyện"), not a verb, comparison or punctuation?
+
+    underthesea's tags are unreliable on these phrases ("người dân" as a verb), so the test is
+    lexical: a word follows directly and it is none of the linker's function words.
+    """
     text = an.text
     while pos < len(text) and text[pos] == " ":
         pos += 1
     if pos >= len(text) or not text[pos].isalpha():
         return False
-    sent = an.sentence_of(pos)
-    if sent is None:
-        return False
-    for t in an.words(sent, pos=True):
-        if t.start >= pos:
-            return t.start == pos and (t.tag or "").startswith("N") and t.tag not in {"Nu"}
-    return False
+    return not any(lex.prefix_pattern(role).match(text, pos) for role in NOT_NOUN_ROLES)
 
 
 def _ends_with_verb(an: Analysis, f: Figure, left: str) -> bool:
@@ -679,6 +703,20 @@ def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> st
     return _clean(text[cur.end : end])
 
 
+def _drop_first_word(an: Analysis, phrase: str, f: Figure) -> str:
+    """The phrase without its first underthesea word (the other item's noun)."""
+    sent = an.sentence_of(f.start)
+    if sent is None:
+        return phrase
+    k = an.text.find(phrase, f.end, sent.end)
+    if k == -1:
+        return phrase
+    words = [t for t in an.words(sent, pos=True) if t.start >= k and t.end <= k + len(phrase)]
+    if len(words) < 2:
+        return ""
+    return an.text[words[1].start : k + len(phrase)]
+
+
 def _without_times(text: str, start: int, end: int, times: list[Extracted[TimeExpression]]) -> str:
     """A predicate without the times in it ("chưa hoàn thành và những nhiệm vụ 6 tháng cuối năm")."""
     pieces, pos = [], start
@@ -700,9 +738,15 @@ def _elliptic(metric: str, previous: str, entities: list[Extracted[Entity]], f: 
         return metric
     head = " ".join(words[:2])
     k = low_prev.find(" " + head)
-    if k > 0 and not metric.lower().startswith(low_prev[:k].lower()):
+    if k > 0 and lex.suffix_pattern("preposition").search(low_prev[:k]):
         return previous[: k + 1] + metric
     return metric
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
 
 
 def _lower_first(s: str) -> str:
