@@ -114,7 +114,10 @@ class Name:
 def context_ok(text: str, start: int, end: int, name: Name) -> bool:
     """Named validator: the words around a match do not turn it into something else."""
     after = text[end : end + 20]
-    if any(after.startswith(" " + w) and not after[len(w) + 1 : len(w) + 2].isalpha() for w in name.not_followed_by):
+    if any(
+        after.startswith(" " + w) and not after[len(w) + 1 : len(w) + 2].isalpha()
+        for w in name.not_followed_by
+    ):
         return False
     before = text[max(0, start - 20) : start]
     return not any(before.endswith(w + " ") for w in name.not_preceded_by)
@@ -248,19 +251,45 @@ def all_names() -> list[Name]:
                 tuple(normalize_text(w) for w in e.not_preceded_by),
             )
             for alias in e.aliases:
-                names.append(Name(e.id, e.label, e.canonical, normalize_text(alias), False, e.local, e.suffix,
-                                  e.number, *context))
+                names.append(
+                    Name(
+                        e.id,
+                        e.label,
+                        e.canonical,
+                        normalize_text(alias),
+                        False,
+                        e.local,
+                        e.suffix,
+                        e.number,
+                        *context,
+                    )
+                )
             for abbr in e.abbreviations:
-                names.append(Name(e.id, e.label, e.canonical, normalize_text(abbr), True, e.local, e.suffix,
-                                  e.number, *context))
+                names.append(
+                    Name(
+                        e.id,
+                        e.label,
+                        e.canonical,
+                        normalize_text(abbr),
+                        True,
+                        e.local,
+                        e.suffix,
+                        e.number,
+                        *context,
+                    )
+                )
     for s in patterns.load(SECTORS_FILE, SectorFile).entries:
         for head in s.heads:
             canonical = f"{head} {s.name}"
             local = head == "Sở"
             for alias in [s.name, *s.aliases]:
-                names.append(Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {alias}"), False, local))
+                names.append(
+                    Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {alias}"), False, local)
+                )
             for abbr in s.abbreviations:
-                names.append(Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {abbr}"), True, local))
+                names.append(
+                    Name(f"{s.id}:{head}", "ORG", canonical, normalize_text(f"{head} {abbr}"), True, local)
+                )
     not_bare = {normalize_text(p) for p in lexicon()["not_bare_places"].phrases}
     for short, canonical in provinces().items():
         if short not in not_bare:

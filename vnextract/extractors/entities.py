@@ -72,7 +72,9 @@ def rules() -> Rules:
     numbered = _alternation(words("doc_types_numbered"))
     offices = [p for e in lx.values() if e.kind == "office" for p in e.phrases]
     cues = [p for e in lx.values() if e.kind in ("honorific", "rank") for p in e.phrases]
-    continuations = tuple(sorted({tuple(p.split()) for p in words("name_continuations")}, key=len, reverse=True))
+    continuations = tuple(
+        sorted({tuple(p.split()) for p in words("name_continuations")}, key=len, reverse=True)
+    )
     return Rules(
         word=regex.compile(gz.fragment("WORD")),
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
@@ -89,7 +91,9 @@ def rules() -> Rules:
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
-        doc_head=regex.compile(f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "),
+        doc_head=regex.compile(
+            f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "
+        ),
         doc_heads_year=frozenset(words("doc_heads_taking_year")),
         doc_heads_lower=frozenset(words("doc_heads_lowercase_of_org")),
         province_prefixes=frozenset(prov),
@@ -228,8 +232,11 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             if text.startswith(", ", end) and doc_head is None:
                 nxt = next_word(text, end + 1)
                 # "Ủy ban Khoa học, Công nghệ và Môi trường": a comma inside a list of capitalised words
-                if nxt and is_capitalized(text[nxt[0] : nxt[1]]) and not starts_other_name(text, nxt[0]) and (
-                    _comma_list_continues(text, nxt[1])
+                if (
+                    nxt
+                    and is_capitalized(text[nxt[0] : nxt[1]])
+                    and not starts_other_name(text, nxt[0])
+                    and (_comma_list_continues(text, nxt[1]))
                 ):
                     end = nxt[1]
                     info["words"] += 1
@@ -268,10 +275,14 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                 info["words"] += 2
                 continue
             if word == "của" and is_capitalized(following) and not starts_person_name(text, nxt[0]):
-                info["linked"] = True  # "Kế hoạch hoạt động của Ủy ban ...": the outer name takes the agency
-                end = nxt[1]
+                # "Kế hoạch hoạt động của Ủy ban ...": the outer name takes the agency, and ends with it
+                info["linked"] = True
+                end = owner_end(text, nxt[0])
                 info["words"] += 2
-                continue
+                if doc_head in r.doc_heads_year:
+                    tail = r.year_tail.match(text, end)
+                    end = tail.end() if tail else end
+                break
             if word == "và" and is_capitalized(following) and not starts_other_name(text, nxt[0]):
                 end = nxt[1]
                 info["words"] += 2
@@ -293,6 +304,28 @@ def starts_other_name(text: str, pos: int) -> bool:
         return True
     m = gz.gazetteer().regex.match(text, pos)
     return bool(m and gz.lookup(m.group()))
+
+
+def owner_end(text: str, pos: int) -> int:
+    """End of the name after "của": a known name, a local government or agency, else capitalised words."""
+    r = rules()
+    m = gz.gazetteer().regex.match(text, pos)
+    ends = [m.end()] if m and gz.lookup(m.group()) else []
+    lg = r.local_gov.match(text, pos)
+    if lg:
+        ends.append(locality_after(text, lg.end())[0])
+    head = r.agency_head.match(text, pos)
+    if head:
+        ends.append(walk_name(text, head.end() - 1)[0])
+    if ends:
+        return max(ends)
+    end = pos
+    while (c := r.cap_syllable.match(text, end)) is not None:
+        end = c.end()
+        if not (text.startswith(" ", end) and r.cap_syllable.match(text, end + 1)):
+            break
+        end += 1
+    return end
 
 
 def _comma_list_continues(text: str, pos: int) -> bool:
@@ -336,7 +369,9 @@ def expand_abbreviations(name: str) -> str:
 # ---------------------------------------------------------------- candidate finders
 
 
-def _cand(start: int, end: int, rule_id: str, label: str, canonical: str | None, **extra: object) -> Candidate:
+def _cand(
+    start: int, end: int, rule_id: str, label: str, canonical: str | None, **extra: object
+) -> Candidate:
     data = {"label": label, "canonical": canonical, **extra}
     return Candidate(start, end, rule_id, NAME_PRIORITY, data)
 
@@ -362,7 +397,9 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 end2, locality = locality_after(text, end)
                 if locality:
                     end, canonical = end2, canonical + expand_abbreviations(locality)
-            out.append(_cand(start, end, f"gazetteer:{name.entry_id}", name.label, canonical, number=name.number))
+            out.append(
+                _cand(start, end, f"gazetteer:{name.entry_id}", name.label, canonical, number=name.number)
+            )
             break
     return out
 
@@ -540,7 +577,9 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _person(start: int, end: int, text: str, role: str | None, rule_id: str) -> Candidate:
-    return Candidate(start, end, rule_id, PERSON_PRIORITY, {"label": "PERSON", "canonical": text[start:end], "role": role})
+    return Candidate(
+        start, end, rule_id, PERSON_PRIORITY, {"label": "PERSON", "canonical": text[start:end], "role": role}
+    )
 
 
 # ---------------------------------------------------------------- the layer
@@ -570,4 +609,3 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
         )
         out.append(Extracted(c.start, c.end, record))
     return out
-
