@@ -11,6 +11,7 @@ counted noun must be delimited.
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -241,12 +242,17 @@ def _with_scale(ctx: _Context, number: _Number) -> _Number:
         word = norm_key(m.group("scale"))
         if ctx.word_after(m.end()) in ctx.lex.scale_not_before.get(word, frozenset()):
             break
-        value *= number_words()[word].value
+        value = _times(value, number_words()[word].value)
         pos = m.end()
         scaled = True
     if not scaled:
         return number
     return replace(number, end=pos, value=value, scaled=True, comma_thousands=False)
+
+
+def _times(value: float, scale: float) -> float:
+    """value x scale without binary noise: 8,2 tỷ is 8200000000, not 8199999999.999999."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def _number_at(ctx: _Context, pos: int) -> _Number | None:
@@ -371,7 +377,7 @@ def _unit_reading(ctx: _Context, a: _Number) -> _Reading | None:
         if link and not a.spelled and (b := _number_at(ctx, link.end())) is not None:
             a_value = a.value
             if not a.scaled and b.scaled:
-                a_value = a.value * (b.value / _unscaled(ctx, b))  # "25 - 30 triệu": both in millions
+                a_value = _times(a.value, b.value / _unscaled(ctx, b))  # "25 - 30 triệu": both in millions
             if b.value >= a_value and not _year_pair(a, b):
                 a = replace(a, value=a_value)
                 unit_b = _unit_at(ctx, b.end)
@@ -479,6 +485,10 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
     if len(syllables) > 1 and all(s[0].isupper() for s in syllables):
         return None  # a proper name follows: "số 18 Nguyễn Du"
     end = first.end
+    unit = lex.units.get(key)
+    if unit is not None and len(tokens) > 1 and norm_key(tokens[1].text) in unit.not_before:
+        # A unit word that is the head of another word ("điểm thi", "đồng chí"): count that word.
+        return f"{key} {norm_key(tokens[1].text)}", _list_end(ctx, tokens[1].end)
     if key in lex.words.get("classifier", frozenset()) and len(tokens) > 1:
         nxt = tokens[1]
         nkey = norm_key(nxt.text)
@@ -490,7 +500,14 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
         ):
             key = f"{key} {nkey}"
             end = nxt.end
-    return key, end
+    return key, _list_end(ctx, end)
+
+
+def _list_end(ctx: _Context, end: int) -> int:
+    """Take in nouns joined by commas to the counted noun ("bộ, ngành", "xã, phường, đặc khu")."""
+    while (m := ctx.lex.shapes["noun_list"].match(ctx.text, end)) is not None:
+        end = m.end()
+    return end
 
 
 def _spelled_fraction(ctx: _Context, a: _Number) -> _Reading | None:

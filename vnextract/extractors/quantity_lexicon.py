@@ -20,6 +20,7 @@ ContextRole = Literal[
     "time_before",
     "not_counted",
     "classifier",
+    "list_noun",
     "rank_trigger",
     "ordinal_lead",
     "repeat_noun",
@@ -203,6 +204,7 @@ def lexicon() -> Lexicon:
         "{lead}": "",
         "{markers}": _alternation(by_role.get("per_marker", [])),
         "{phrases}": _alternation(by_role.get("per_phrase", [])),
+        "{list_nouns}": _alternation(by_role.get("list_noun", [])),
     }
     shapes: dict[str, regex.Pattern[str]] = {}
     for s in shapes_file.entries:
