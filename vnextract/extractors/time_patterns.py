@@ -35,9 +35,23 @@ class VocabFile(PatternFile):
 
 
 Resolver = Literal[
-    "day", "day_range", "month", "month_relative", "quarter", "quarter_relative", "running", "half",
-    "year", "year_relative", "year_range", "part_bare", "week_relative", "day_relative", "tod_relative",
-    "present", "clock",
+    "day",
+    "day_range",
+    "month",
+    "month_relative",
+    "quarter",
+    "quarter_relative",
+    "running",
+    "half",
+    "year",
+    "year_relative",
+    "year_range",
+    "part_bare",
+    "week_relative",
+    "day_relative",
+    "tod_relative",
+    "present",
+    "clock",
 ]
 
 
@@ -61,8 +75,17 @@ class AffixEntry(PatternEntry):
 
     model_config = ConfigDict(extra="forbid")
     description: str | None = None
-    role: Literal["modifier", "part", "span", "clause_since", "range_start", "range_connector", "coordinator",
-                  "clock_gap", "running_echo_block"]
+    role: Literal[
+        "modifier",
+        "part",
+        "span",
+        "clause_since",
+        "range_start",
+        "range_connector",
+        "coordinator",
+        "clock_gap",
+        "running_echo_block",
+    ]
     value: str | None = None
     grain: str | None = None
     words: list[str] = Field(default_factory=list)

@@ -75,9 +75,7 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= last_day(year, month)
 
 
-def infer_year(
-    month: int, day: int | None, reference: dt.date, *, last_month: int | None = None
-) -> int:
+def infer_year(month: int, day: int | None, reference: dt.date, *, last_month: int | None = None) -> int:
     """The year of a day ("25/12") or a month ("tháng 9") written without one.
 
     Policy: the reference year, unless that puts the period more than ``FUTURE_LIMIT_DAYS`` after

@@ -507,8 +507,11 @@ def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
 
 def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
     """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023")."""
-    named = [f for f in items if f.resolver == "running" and "n" in f.value.fields and f.value.start
-             and f.value.start.month == 1]
+    named = [
+        f
+        for f in items
+        if f.resolver == "running" and "n" in f.value.fields and f.value.start and f.value.start.month == 1
+    ]
     if not named:
         return items
     taken = [(f.start, f.end) for f in items]
