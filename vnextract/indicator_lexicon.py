@@ -14,7 +14,7 @@ from vnextract.patterns import PatternEntry, PatternFile, norm_key
 Role = Literal[
     "link", "existential", "change_increase", "change_decrease", "overrun", "plan_baseline", "baseline_marker",
     "estimate", "target", "present", "present_opening", "framing", "scope", "clause_break", "to_level", "not_figure", "comparative_increase", "comparative_decrease",
-    "speech", "change_adverb", "share", "preposition", "comparison_period", "growth_noun", "continuation",
+    "speech", "change_adverb", "share", "preposition", "comparison_period", "growth_noun", "continuation", "from_level",
 ]
 
 

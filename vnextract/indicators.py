@@ -138,10 +138,10 @@ def _roles(
         before = text[seg.start : f.start]
         own = text[f.start : f.end]
         if (
-            (f.ext.record.kind in lex.skip_kinds() and not _measured_duration(text, f, before))
+            (f.ext.record.kind in lex.skip_kinds() and not _measured_duration(text, f, text[sent.start : f.start]))
             or lex.skip_before_pattern().search(before)
             or _not_a_figure(text, f)
-            or _qualifies_next_figure(text, f, figures[i + 1] if i + 1 < len(figures) else None)
+            or _old_level(before)
         ):
             f.role = "skip"
             continue
@@ -151,6 +151,9 @@ def _roles(
         if direction is not None:
             f.role, f.direction, f.verb_start = "change", direction, verb_start
             f.baseline = _baseline(text, f.end, seg, starts, times)
+        elif _qualifies_next_figure(text, f, figures[i + 1] if i + 1 < len(figures) else None):
+            f.role = "skip"
+            continue
         # "134 tỷ NDT (19,8 tỷ USD)": a restatement in brackets shares the figure's metric and change.
         if i > 0 and text[figures[i - 1].end : f.start].strip() == "(" and figures[i - 1].role != "skip":
             f.alias_of = figures[i - 1]
@@ -199,6 +202,15 @@ def _not_a_figure(text: str, f: Figure) -> bool:
     return False
 
 
+def _old_level(before: str) -> bool:
+    """'giảm từ 5 ngày xuống còn 2,5 ngày': the level a change starts from is not the reported figure."""
+    m = lex.suffix_pattern("from_level").search(before)
+    if m is None:
+        return False
+    head = before[: m.start()]
+    return any(lex.suffix_pattern(r).search(head) for r in ("change_increase", "change_decrease"))
+
+
 def _measured_duration(text: str, f: Figure, before: str) -> bool:
     """'thời gian thi công hơn 6 tháng': a duration is a figure when a time-span metric states it."""
     return f.ext.record.kind == "duration" and bool(lex.measured_duration_pattern().search(before))
@@ -206,7 +218,7 @@ def _measured_duration(text: str, f: Figure, before: str) -> bool:
 
 def _qualifies_next_figure(text: str, f: Figure, nxt: Figure | None) -> bool:
     """'các cơ sở lưu trú 3 - 5 sao đạt 75 - 80%': a figure inside the metric of the level that follows."""
-    if nxt is None or nxt.segment != f.segment:
+    if nxt is None or nxt.segment != f.segment or f.ext.record.kind not in COUNTED_KINDS:
         return False
     between = text[f.end : nxt.start]
     if "," in between or len(between) > 40 or not lex.suffix_pattern("link").search(between):
@@ -228,12 +240,12 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
         ("comparative_increase", "increase"),
         ("comparative_decrease", "decrease"),
     ):
-        m = lex.prefix_pattern(role).match(own)
-        if m:
-            return direction, f.start
+        # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần").
         m = lex.suffix_pattern(role).search(before)
         if m:
             return direction, f.start - len(before) + m.start()
+        if lex.prefix_pattern(role).match(own):
+            return direction, f.start
     # "vượt 25% dự toán" is an overrun (a change); "vượt 9 triệu tấn" is a level with a qualifier.
     m_own = lex.prefix_pattern("overrun").match(own)
     m_before = lex.suffix_pattern("overrun").search(before)
