@@ -1,7 +1,7 @@
 """Entity gazetteers: the data in patterns/entities/ and underthesea's province list, compiled once.
 
-Every name the entity layer knows by heart goes through one regex alternation over the normalized
-text (longest alias first, case folded); a match is then checked against the alias's case rule:
+Every name the entity layer knows by heart is matched through one token trie over the normalized
+text, built once (longest alias first, case folded); a match is then checked against the alias's case rule:
 abbreviations and short names must keep their case ("EVN", "Hà Nội", or all capitals in a
 dateline), long names may differ in case ("Cổng dịch vụ công quốc gia").
 """
@@ -38,8 +38,6 @@ FOLD_MIN_SYLLABLES = 3
 # ... and when they start in lower case, they must be long enough not to be a generic phrase.
 FOLD_LOWER_MIN_SYLLABLES = 5
 
-_BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}_])"
-_BOUNDARY_AFTER = r"(?![\p{L}\p{N}_])"
 _DASH_RE = regex.compile(r"\s*[-–—]\s*")
 
 
@@ -124,8 +122,8 @@ def context_ok(text: str, start: int, end: int, name: Name) -> bool:
 
 
 def alias_key(text: str) -> str:
-    """Lookup key of an alias or a matched span: normalized, lower-cased, dashes without spaces."""
-    return _DASH_RE.sub("-", norm_key(text))
+    """Lookup key of an alias or a matched span: its tokens, lower-cased, dashes folded."""
+    return " ".join(tokens_of(norm_key(text)))
 
 
 def syllables(text: str) -> int:
@@ -144,15 +142,50 @@ def case_ok(matched: str, name: Name) -> bool:
     return matched[:1].isupper() or syllables(alias) >= FOLD_LOWER_MIN_SYLLABLES
 
 
+# Names are matched token by token through a trie: a token is a run of letters and digits or one
+# other character, spaces between tokens do not count ("TP.HCM" = "TP. HCM"), dashes are one dash.
+_TOKEN = regex.compile(r"[ \t]*(?:([\p{L}\p{M}\p{N}]+)|([^\s\p{L}\p{M}\p{N}]))")
+_TOKEN_START = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+_FOLD_DASHES = str.maketrans({"–": "-", "—": "-"})
+_NAMES = ""  # trie key under which a node keeps the names that end there (no token is empty)
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple((m.group(1) or m.group(2)).lower().translate(_FOLD_DASHES) for m in _TOKEN.finditer(text))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    regex: regex.Pattern[str]
+    trie: dict
     names: dict[str, list[Name]]
 
+    def match_at(self, text: str, pos: int) -> tuple[int, list[Name]] | None:
+        """The longest known name that starts at ``pos`` and passes its case rule: (end, names)."""
+        node, p, hits = self.trie, pos, []
+        while (m := _TOKEN.match(text, p)) is not None:
+            node = node.get((m.group(1) or m.group(2)).lower().translate(_FOLD_DASHES))
+            if node is None:
+                break
+            p = m.end()
+            if _NAMES in node:
+                hits.append((p, node[_NAMES]))
+        for end, names in reversed(hits):
+            matched = text[pos:end]
+            valid = [n for n in names if case_ok(matched, n)]
+            if valid:
+                return end, valid
+        return None
 
-def _alias_pattern(alias: str) -> str:
-    parts = _DASH_RE.split(alias)
-    return r"\s?[-–—]\s?".join(regex.escape(p).replace(r"\ ", " ") for p in parts)
+    def scan(self, text: str) -> list[tuple[int, int, list[Name]]]:
+        """Every known name in the text (they may overlap): (start, end, names)."""
+        out = []
+        root = self.trie
+        for m in _TOKEN_START.finditer(text):
+            if m.group().lower().translate(_FOLD_DASHES) in root:
+                hit = self.match_at(text, m.start())
+                if hit:
+                    out.append((m.start(), hit[0], hit[1]))
+        return out
 
 
 @cache
@@ -304,12 +337,14 @@ def all_names() -> list[Name]:
 @cache
 def gazetteer() -> Gazetteer:
     by_key: dict[str, list[Name]] = {}
+    trie: dict = {}
     for n in all_names():
         by_key.setdefault(alias_key(n.alias), []).append(n)
-    aliases = sorted({n.alias for ns in by_key.values() for n in ns}, key=len, reverse=True)
-    body = "|".join(_alias_pattern(a) for a in aliases)
-    rx = regex.compile(f"{_BOUNDARY_BEFORE}(?:{body}){_BOUNDARY_AFTER}", regex.IGNORECASE | regex.V1)
-    return Gazetteer(rx, by_key)
+        node = trie
+        for token in tokens_of(n.alias):
+            node = node.setdefault(token, {})
+        node.setdefault(_NAMES, []).append(n)
+    return Gazetteer(trie, by_key)
 
 
 def lookup(matched: str) -> list[Name]:

@@ -172,9 +172,9 @@ def locality_after(text: str, pos: int) -> tuple[int, str]:
         return m.end() - 1, text[pos : m.end() - 1]
     if not text.startswith(" ", pos):
         return pos, ""
-    m = gz.gazetteer().regex.match(text, pos + 1)
-    if m and any(is_province_name(n) for n in gz.lookup(m.group())):
-        return m.end(), text[pos : m.end()]  # "UBND TP.HCM", "Sở Y tế Hà Nội"
+    hit = gz.gazetteer().match_at(text, pos + 1)
+    if hit and any(is_province_name(n) for n in hit[1]):
+        return hit[0], text[pos : hit[0]]  # "UBND TP.HCM", "Sở Y tế Hà Nội"
     place = place_after(text, pos + 1, None)
     if place:
         return place[0], text[pos : place[0]]
@@ -302,15 +302,14 @@ def starts_other_name(text: str, pos: int) -> bool:
         return True
     if any(rx.match(text, pos) for rx in (r.agency_head, r.local_gov, r.doc_head, r.office)):
         return True
-    m = gz.gazetteer().regex.match(text, pos)
-    return bool(m and gz.lookup(m.group()))
+    return gz.gazetteer().match_at(text, pos) is not None
 
 
 def owner_end(text: str, pos: int) -> int:
     """End of the name after "của": a known name, a local government or agency, else capitalised words."""
     r = rules()
-    m = gz.gazetteer().regex.match(text, pos)
-    ends = [m.end()] if m and gz.lookup(m.group()) else []
+    hit = gz.gazetteer().match_at(text, pos)
+    ends = [hit[0]] if hit else []
     lg = r.local_gov.match(text, pos)
     if lg:
         ends.append(locality_after(text, lg.end())[0])
@@ -383,16 +382,16 @@ def _suffix_regex(suffix: str) -> regex.Pattern[str]:
 
 def gazetteer_candidates(text: str) -> list[Candidate]:
     out = []
-    for m in gz.gazetteer().regex.finditer(text, overlapped=True):
-        for name in gz.lookup(m.group()):
-            if not gz.context_ok(text, m.start(), m.end(), name):
+    for m_start, m_end, names in gz.gazetteer().scan(text):
+        for name in names:
+            if not gz.context_ok(text, m_start, m_end, name):
                 continue
-            start, end, canonical = m.start(), m.end(), name.canonical
+            start, end, canonical = m_start, m_end, name.canonical
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
                 if sm:
                     end = sm.end()
-                    canonical = name.canonical + text[m.end() : end]
+                    canonical = name.canonical + text[m_end:end]
             if name.local:
                 end2, locality = locality_after(text, end)
                 if locality:
