@@ -11,8 +11,8 @@ counted noun must be delimited.
 from __future__ import annotations
 
 import bisect
-from decimal import Decimal
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from vnextract.context import Analysis, Candidate, Extracted, resolve_overlaps
@@ -500,6 +500,18 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
         ):
             key = f"{key} {nkey}"
             end = nxt.end
+    # A noun the tokenizer split before a rate's "/": "người dùng/tháng" counts users, per month.
+    rest = tokens[bisect.bisect_right([t.end for t in tokens], end) :]
+    if (
+        len(rest) > 1
+        and rest[0].start == end + 1
+        and rest[0].text[0].islower()
+        and norm_key(rest[0].text) not in lex.words.get("not_counted", frozenset())
+        and rest[1].text == "/"
+        and rest[1].start == rest[0].end
+    ):
+        key = f"{key} {norm_key(rest[0].text)}"
+        end = rest[0].end
     return key, _list_end(ctx, end)
 
 
@@ -529,12 +541,18 @@ def _spelled_fraction(ctx: _Context, a: _Number) -> _Reading | None:
         return None
     end = m.end() + len(" ".join(words[:used]))
     reading = _Reading(a.start, end, "fraction", a.value, "quantities:fraction_words", total=total)
-    noun = _counted_noun(ctx, end)
-    if noun is not None and noun[0] == "số":
-        noun = _counted_noun(ctx, noun[1])
+    noun = _part_of(ctx, end)
     if noun is not None:
         reading.unit = noun[0]
     return reading
+
+
+def _part_of(ctx: _Context, pos: int) -> tuple[str, int] | None:
+    """The whole a fraction is taken of: "2/3 số xã" counts communes ("số" = "the number of")."""
+    noun = _counted_noun(ctx, pos)
+    if noun is not None and noun[0] == "số":
+        noun = _counted_noun(ctx, noun[1])
+    return noun
 
 
 def _parse_denominator(words: list[str]) -> float | None:
@@ -559,7 +577,7 @@ def _fraction(ctx: _Context, number: _Number) -> _Reading | None:
     if ctx.before("time_before", number.start) or ctx.before("name_before", number.start):
         return None
     reading = _Reading(number.start, number.end, "fraction", num, "quantities:fraction", total=den)
-    noun = _counted_noun(ctx, number.end)
+    noun = _part_of(ctx, number.end)
     if noun is not None:
         reading.unit, reading.end = noun
     _extend_left(ctx, reading, number)
@@ -613,13 +631,11 @@ def _ordinals(ctx: _Context) -> list[_Reading]:
             continue
         start = m.start()
         rank = ctx.before("rank_trigger", start)
-        if rank is not None:
+        if rank is not None or total is not None:  # "thứ 53/63": a place among 63 is a rank
             out.append(_Reading(start, m.end(), "rank", value, "quantities:rank", total=total,
                                 priority=_PRIORITY_FIXED))
             out.extend(_more_ranks(ctx, m.end()))
             continue
-        if total is not None:
-            continue  # "thứ 2/63" without a verb of ranking: leave it
         repeat = ctx.before("repeat_noun", start)
         if repeat is not None:
             start = repeat.start()
