@@ -155,6 +155,16 @@ def lookup(vocab_id: str, word: str | None) -> int | str | None:
 
 
 @cache
+def word_set(vocab_id: str) -> frozenset[str]:
+    entry = vocabulary()[vocab_id]
+    return frozenset(norm_key(w) for w in [*entry.words, *entry.values, *entry.case_sensitive])
+
+
+def in_vocab(vocab_id: str, word: str | None) -> bool:
+    return word is not None and norm_key(word) in word_set(vocab_id)
+
+
+@cache
 def compiled_forms() -> list[tuple[FormEntry, regex.Pattern[str]]]:
     out = []
     for entry in load("times/forms.yaml", FormsFile).entries:

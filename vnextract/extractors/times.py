@@ -303,6 +303,8 @@ def resolve_clock(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeVa
     hour = _int(g.get("hour"))
     if hour is None or hour > 23:
         return None
+    if hour < 12 and tp.in_vocab("AFTERNOON", g.get("ampm")):
+        hour += 12  # "3 giờ chiều" is 15:00
     minute, second = _int(g.get("minute")), _int(g.get("second"))
     grain = "second" if second is not None else "minute" if minute is not None else "hour"
     clock = (hour, minute, second, _utc_offset(g))
