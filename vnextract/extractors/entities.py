@@ -46,6 +46,11 @@ class Rules:
     office_modifier: regex.Pattern[str]
     cue_before: regex.Pattern[str]
     agency_head: regex.Pattern[str]
+    bare_head: regex.Pattern[str]
+    street: regex.Pattern[str]
+    cap_run_before: regex.Pattern[str]
+    cap_run_after: regex.Pattern[str]
+    byline: regex.Pattern[str]
     doc_head: regex.Pattern[str]
     doc_heads_year: frozenset[str]
     doc_heads_lower: frozenset[str]
@@ -91,6 +96,13 @@ def rules() -> Rules:
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
+        bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
+        street=regex.compile(gz.fragment("STREET")),
+        cap_run_before=regex.compile(
+            f"(?<![\\p{{L}}\\p{{N}}])(?P<name>{gz.fragment('CAP_RUN')})(?P<sep> [-–—] )?$"
+        ),
+        cap_run_after=regex.compile(f" [-–—] (?P<name>{gz.fragment('CAP_RUN')})(?![\\p{{L}}\\p{{N}}])"),
+        byline=regex.compile(gz.fragment("BYLINE")),
         doc_head=regex.compile(
             f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "
         ),
@@ -318,6 +330,9 @@ def owner_end(text: str, pos: int) -> int:
         ends.append(walk_name(text, head.end() - 1)[0])
     if ends:
         return max(ends)
+    bare = r.bare_head.match(text, pos)
+    if bare:
+        return bare.end()  # "của Ủy ban năm 2022": the agency named by its head
     end = pos
     while (c := r.cap_syllable.match(text, end)) is not None:
         end = c.end()
@@ -466,12 +481,65 @@ def named_document_candidates(text: str, known_starts: set[int]) -> list[Candida
         if head in r.doc_heads_lower:
             if not info["linked"]:
                 continue  # "kế hoạch" in lower case is a document only as "kế hoạch ... của <agency>"
+        elif not info["words"] and not info["number"]:
+            continue  # "Chương trình giai đoạn 2021-2024": a period, no name
         elif not (info["capitalized_first"] or info["linked"] or info["tail"] or info["number"]):
             continue
         name = text[m.start() : end]
         canonical = name[:1].upper() + name[1:]
         out.append(_cand(m.start(), end, "document:named", "DOCUMENT", canonical, number=info["number"]))
     return out
+
+
+def neighbour_place_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Unlisted places known by their neighbour: "Phố Nối (Hưng Yên)", "đoạn Vĩnh Hảo - Phan Thiết"."""
+    r = rules()
+    out = []
+    for c in cands:
+        if c.data.get("label") != "LOC":
+            continue
+        # "X (Province)": X is a place in that province unless it is a person's name
+        if text[c.start - 2 : c.start] == " (" and text.startswith(")", c.end):
+            run = r.cap_run_before.search(text, max(0, c.start - 40), c.start - 2)
+            if run and (run["name"] in gz.wards() or not starts_person_name(text, run.start("name"))):
+                out.append(
+                    _cand(run.start("name"), run.end("name"), "place:with_province", "LOC", run["name"])
+                )
+        # "X - Y" routes: the other end is a place when it is a known ward or district name
+        before = r.cap_run_before.search(text, max(0, c.start - 40), c.start)
+        if before and before["sep"] and before["name"] in gz.wards():
+            out.append(_cand(before.start("name"), before.end("name"), "place:route", "LOC", before["name"]))
+        after = r.cap_run_after.match(text, c.end)
+        if after and after["name"] in gz.wards():
+            out.append(_cand(after.start("name"), after.end("name"), "place:route", "LOC", after["name"]))
+    return out
+
+
+def street_candidates(text: str) -> list[Candidate]:
+    """ "số 24 Trần Phú", "đường Lê Lai": streets are named after people, but they are places."""
+    out = []
+    for m in rules().street.finditer(text):
+        start, end = m.span("name")
+        out.append(
+            Candidate(
+                start, end, "place:street", PERSON_PRIORITY + 1, {"label": "LOC", "canonical": m["name"]}
+            )
+        )
+    return out
+
+
+def byline_candidates(an: Analysis) -> list[Candidate]:
+    """The last paragraph is the author's name alone ("Thu Hoa"): a person, even if a place is spelled so."""
+    if not an.paragraphs:
+        return []
+    last = an.paragraphs[-1]
+    m = rules().byline.fullmatch(an.text, last.start, last.end)
+    if not m or m["name"] in gz.provinces():
+        return []
+    start, end = m.span("name")
+    return [
+        Candidate(start, end, "person:byline", PERSON_PRIORITY, {"label": "PERSON", "canonical": m["name"]})
+    ]
 
 
 # ---------------------------------------------------------------- people
@@ -593,7 +661,10 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
     known_starts = {c.start for c in cands}
     cands += named_document_candidates(text, known_starts)
     cands += agency_candidates(text, known_starts)
+    cands += neighbour_place_candidates(text, cands)
     cands += person_candidates(text, cands)
+    cands += street_candidates(text)
+    cands += byline_candidates(an)
     kept = resolve_overlaps(cands)
     out = []
     for c in kept:
