@@ -181,7 +181,7 @@ def extract_many(
     texts: Iterable[str],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 4,
     reference_dates: Iterable[dt.date | str | None] | None = None,
     doc_ids: Iterable[str | None] | None = None,
 ) -> Iterator[Document | ExtractionError]:
@@ -197,7 +197,7 @@ def extract_many(
 
 
 def extract_stream(
-    items: Iterable[tuple[Any, Any, Any]], *, n_process: int = 1, batch_size: int = 16
+    items: Iterable[tuple[Any, Any, Any]], *, n_process: int = 1, batch_size: int = 4
 ) -> Iterator[Document | ExtractionError]:
     """``extract_many`` over ``(text, doc_id, reference_date)`` tuples, for callers reading records."""
     if n_process < 1:
