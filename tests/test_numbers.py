@@ -37,7 +37,9 @@ def test_numbers_comma_thousands(raw: str, thousands: bool, value: float) -> Non
     assert parse_digits(raw, comma_thousands=thousands) == pytest.approx(value)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("3,490", True), ("2,315", True), ("0,125", False), ("10,41", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("3,490", True), ("2,315", True), ("0,125", False), ("10,41", False)]
+)
 def test_numbers_could_be_comma_thousands(raw: str, expected: bool) -> None:
     assert could_be_comma_thousands(raw) is expected
 

@@ -13,7 +13,16 @@ CONTRACT_TABLE = [
     ("97,3%", "97,3%", "percent", 97.3, None, None, "%", "exact"),
     ("hơn 97%", "hơn 97%", "percent", 97, None, None, "%", "more_than"),
     ("8,3 - 8,5%", "8,3 - 8,5%", "percent", 8.3, 8.5, None, "%", "exact"),
-    ("hơn 12,8 triệu văn bản", "hơn 12,8 triệu văn bản", "count", 12_800_000, None, None, "văn bản", "more_than"),
+    (
+        "hơn 12,8 triệu văn bản",
+        "hơn 12,8 triệu văn bản",
+        "count",
+        12_800_000,
+        None,
+        None,
+        "văn bản",
+        "more_than",
+    ),
     ("67.300 doanh nghiệp", "67.300 doanh nghiệp", "count", 67_300, None, None, "doanh nghiệp", "exact"),
     ("3,490 lượt xem", "3,490 lượt xem", "count", 3490, None, None, "lượt xem", "exact"),
     ("1,5 nghìn tỷ đồng", "1,5 nghìn tỷ đồng", "money", 1.5e12, None, None, "VND", "exact"),
@@ -39,9 +48,17 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-9)
 
 
-@pytest.mark.parametrize(("text", "span", "kind", "value", "upper", "total", "unit", "approx"), CONTRACT_TABLE)
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "upper", "total", "unit", "approx"), CONTRACT_TABLE
+)
 def test_quantities_contract_table(
-    text: str, span: str, kind: str, value: float, upper: float | None, total: float | None, unit: str | None,
+    text: str,
+    span: str,
+    kind: str,
+    value: float,
+    upper: float | None,
+    total: float | None,
+    unit: str | None,
     approx: str,
 ) -> None:
     doc = extract(text)

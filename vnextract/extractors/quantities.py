@@ -194,12 +194,24 @@ def _numbers(ctx: _Context) -> list[_Number]:
             continue
         value = parse_digits(raw)
         if value is None:
+            value = _point_decimal(ctx, raw, m.end())
+        if value is None:
             continue
         number = _Number(m.start(), m.end(), value, raw, comma_thousands=could_be_comma_thousands(raw))
         found.append(_with_scale(ctx, number))
     for m in ctx.lex.shapes["spelled"].finditer(text):
         found.extend(_spelled(ctx, m.start(), m.group(0)))
     return found
+
+
+def _point_decimal(ctx: _Context, raw: str, end: int) -> float | None:
+    """"1.5 triệu", "12.5%": a decimal point (foreign convention) is certain before a scale word or "%",
+    since 1.500 would be written with three digits after the point."""
+    if not ctx.lex.shapes["point_decimal"].fullmatch(raw):
+        return None
+    if ctx.lex.scale_re.match(ctx.text, end) or ctx.text.startswith("%", end):
+        return float(raw)
+    return None
 
 
 def _spelled(ctx: _Context, start: int, chunk: str) -> list[_Number]:
@@ -298,6 +310,9 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return None  # "nửa đầu năm" is a time, "nửa" before a noun is not a count
     if number.spelled and reading.kind == "number" and number.value >= 1:
         return None
+    set_phrases = ctx.lex.words.get("not_counted_spelled", frozenset())
+    if number.spelled and reading.kind == "count" and reading.unit in set_phrases:
+        return None  # "hai bên" (both sides), "ba phía": set phrases, not counts
     if number.spelled and reading.kind == "count" and text[number.end + 1 : number.end + 2].isupper():
         return None  # "Ba Đình", "Hai Bà Trưng": a spelled number before a capital is part of a name
     return reading if text[reading.start : reading.end].strip() else None
@@ -574,6 +589,9 @@ def _fraction(ctx: _Context, number: _Number) -> _Reading | None:
         return None
     if 1900 <= den <= 2100 and num <= 12:
         return None  # month/year
+    if ctx.before("rank_trigger", number.start):  # "xếp hạng 44/132": a place among 132
+        return _Reading(number.start, number.end, "rank", num, "quantities:rank_fraction", total=den,
+                        priority=_PRIORITY_FIXED)
     if ctx.before("time_before", number.start) or ctx.before("name_before", number.start):
         return None
     reading = _Reading(number.start, number.end, "fraction", num, "quantities:fraction", total=den)
@@ -581,8 +599,9 @@ def _fraction(ctx: _Context, number: _Number) -> _Reading | None:
     if noun is not None:
         reading.unit, reading.end = noun
     _extend_left(ctx, reading, number)
-    if noun is None and reading.approx == "exact" and num <= 31 and den <= 12:
-        return None  # "9/12" alone is a day and month
+    share = ctx.before("fraction_before", reading.start)
+    if noun is None and reading.approx == "exact" and not share and num <= 31 and den <= 12:
+        return None  # "9/12" alone is a day and month; "chiếm 1/3" is a share
     return reading
 
 
@@ -671,6 +690,8 @@ def _weekday(ctx: _Context, m: Any) -> bool:
     raw = m.group("num")
     if raw[0].isalpha() and raw[0].isupper():
         return True
+    if ctx.before("weekday_before", m.start()) or ctx.lex.shapes["weekday_week"].match(ctx.text, m.end()):
+        return True  # "vào thứ hai", "thứ năm tuần trước"
     date_follows = ctx.lex.shapes["weekday_tail"].match(ctx.text, m.end())
     return bool(raw[0].isdigit() and "/" not in raw and date_follows)
 
