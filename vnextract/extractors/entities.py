@@ -196,6 +196,13 @@ def locality_after(text: str, pos: int) -> tuple[int, str]:
     return pos, ""
 
 
+def continues_capitalized(text: str, end: int) -> bool:
+    """Named validator: a capitalised syllable follows, so the name goes on beyond a known place."""
+    if not (text.startswith(" ", end) and rules().cap_syllable.match(text, end + 1)):
+        return False
+    return not starts_other_name(text, end + 1)  # "tại Hà Nội Thủ tướng ...": the place ends there
+
+
 def is_province_name(name: gz.Name) -> bool:
     """A province or centrally-run city, under any of its names ("TP.HCM", "Thủ đô Hà Nội")."""
     if name.label != "LOC":
@@ -264,6 +271,10 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             continue
         if is_capitalized(word):
             if info["words"] and starts_other_name(text, w[0]):
+                hit = gz.gazetteer().match_at(text, w[0])
+                if hit and all(n.label == "LOC" for n in hit[1]):
+                    end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
+                    info["words"] += 1
                 break
             if starts_person_name(text, w[0]) or (info["words"] == 0 and word in r.stops):
                 break
@@ -401,6 +412,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
         for name in names:
             if not gz.context_ok(text, m_start, m_end, name):
                 continue
+            if name.entry_id in ("province", "district") and continues_capitalized(text, m_end):
+                continue  # "Tân Sơn Nhất" is not the district Tân Sơn
             start, end, canonical = m_start, m_end, name.canonical
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
