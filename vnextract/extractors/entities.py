@@ -48,6 +48,7 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    role_separator: regex.Pattern[str]
     cap_run_before: regex.Pattern[str]
     cap_run_after: regex.Pattern[str]
     byline: regex.Pattern[str]
@@ -98,6 +99,7 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
         cap_run_before=regex.compile(
             f"(?<![\\p{{L}}\\p{{N}}])(?P<name>{gz.fragment('CAP_RUN')})(?P<sep> [-–—] )?$"
         ),
@@ -647,8 +649,9 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         cued = bool(r.cue_before.search(text, max(0, start - 20), start))
         role = None
-        if text.startswith(", ", end):
-            office = office_span(text, end + 2, spans)
+        sep = r.role_separator.match(text, end)
+        if sep:
+            office = office_span(text, sep.end(), spans)
             if office:
                 role = text[office[0] : office[1]]
         if cued or role:
