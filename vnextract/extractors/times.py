@@ -550,7 +550,10 @@ def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
             hit = _prefix(text, f.start, floor, "modifier")
             if hit:
                 entry, pos = hit
-                value = f.value.with_(modifier=entry.value)
+                # "từ 2020-2023" is a range: "từ" joins the span but does not make it open-ended
+                spans_range = (f.value.start != f.value.end and f.value.grain == "day") or _is_year_range(f)
+                modifier = None if entry.value == "since" and spans_range else entry.value
+                value = f.value.with_(modifier=modifier)
                 f = replace(f, start=pos, value=value, rule_id=f"{entry.id}+{f.rule_id}")
             elif _in_since_clause(text, f.start, floor, clause_since):
                 f = replace(f, value=f.value.with_(modifier="since"))
@@ -563,6 +566,11 @@ def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
             f = replace(f, start=pos, value=value)
         out.append(f)
     return out
+
+
+def _is_year_range(f: Found) -> bool:
+    v = f.value
+    return v.grain == "year" and v.start is not None and v.end is not None and v.start.year != v.end.year
 
 
 def _in_since_clause(text: str, start: int, floor: int, matcher: regex.Pattern[str]) -> bool:
