@@ -137,11 +137,12 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
     readings.extend(_multiplier_words(ctx))
 
     merged = _merged(blocked)
-    candidates = [
-        Candidate(r.start, r.end, r.rule, r.priority, {"reading": r})
-        for r in readings
-        if r.end > r.start and not _overlaps_any(r.start, r.end, merged)
-    ]
+    candidates = []
+    for r in readings:
+        if r.end > r.start and _overlaps_any(r.start, r.end, merged):
+            _trim_before_blocked(ctx, r, merged)
+        if r.end > r.start and not _overlaps_any(r.start, r.end, merged):
+            candidates.append(Candidate(r.start, r.end, r.rule, r.priority, {"reading": r}))
     out: list[Extracted[Quantity]] = []
     for c in sorted(resolve_overlaps(candidates), key=lambda c: c.start):
         r: _Reading = c.data["reading"]
@@ -158,6 +159,21 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
         )
         out.append(Extracted(r.start, r.end, record))
     return out
+
+
+def _trim_before_blocked(ctx: _Context, r: _Reading, merged: tuple[list[int], list[int]]) -> None:
+    """When only the words after the number run into a name ("3 tỉnh Hà Nam, Nam Định" where the
+    entity is "tỉnh Hà Nam"), keep the number and end the span before the name; else drop it."""
+    starts, ends = merged
+    core_end = r.extra.get("core_end")
+    i = bisect.bisect_right(ends, r.start)  # the first interval ending after the reading's start
+    if core_end is None or i >= len(starts) or starts[i] < core_end:
+        r.end = r.start  # the number itself is inside a name or a time
+        return
+    end = starts[i]
+    while end > core_end and ctx.text[end - 1].isspace():
+        end -= 1
+    r.end = end
 
 
 def _merged(spans: list[Span]) -> tuple[list[int], list[int]]:
@@ -296,6 +312,7 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
     reading = _unit_reading(ctx, number)
     if reading is None:
         return None
+    reading.extra["core_end"] = number.end
     # Words after the number that say it is not a quantity of its own.
     if reading.kind in _NAMEABLE and _is_name_or_time(ctx, number):
         return None
