@@ -48,6 +48,8 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    system_head: regex.Pattern[str]
+    brand: regex.Pattern[str]
     role_separator: regex.Pattern[str]
     cap_run_before: regex.Pattern[str]
     cap_run_after: regex.Pattern[str]
@@ -99,6 +101,8 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
+        brand=regex.compile(gz.fragment("BRAND")),
         role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
         cap_run_before=regex.compile(
             f"(?<![\\p{{L}}\\p{{N}}])(?P<name>{gz.fragment('CAP_RUN')})(?P<sep> [-–—] )?$"
@@ -530,6 +534,21 @@ def neighbour_place_candidates(text: str, cands: list[Candidate]) -> list[Candid
     return out
 
 
+def system_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
+    """Named apps and platforms after their kind: "ứng dụng Góp ý Đà Nẵng", "hệ thống đo kiểm i-Speed"."""
+    r = rules()
+    out = []
+    for m in r.system_head.finditer(text):
+        start = m.end()
+        if start in known_starts or not r.brand.match(text, start):
+            continue
+        end, info = walk_name(text, start - 1)
+        if info["words"]:
+            name = text[start:end]
+            out.append(_cand(start, end, "system:after_kind", "SYSTEM", name))
+    return out
+
+
 def street_candidates(text: str) -> list[Candidate]:
     """ "số 24 Trần Phú", "đường Lê Lai": streets are named after people, but they are places."""
     out = []
@@ -677,6 +696,7 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
     known_starts = {c.start for c in cands}
     cands += named_document_candidates(text, known_starts)
     cands += agency_candidates(text, known_starts)
+    cands += system_candidates(text, known_starts)
     cands += neighbour_place_candidates(text, cands)
     cands += person_candidates(text, cands)
     cands += street_candidates(text)
