@@ -60,14 +60,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--errors", action="store_true")
-    ap.add_argument("--attr-errors", action="store_true", help="list matched indicators with a wrong attribute")
+    ap.add_argument(
+        "--attr-errors", action="store_true", help="list matched indicators with a wrong attribute"
+    )
     args = ap.parse_args()
     score = load_scorer()
     tallies: dict = defaultdict(score.Tally)
     errors: list[str] | None = [] if args.errors else None
     for f in gold_files(args.paths):
         gold = json.loads(f.read_text(encoding="utf-8"))
-        text = gold["text"] if "text" in gold else (f.parent.parent / gold["file"]).read_text(encoding="utf-8")
+        text = (
+            gold["text"] if "text" in gold else (f.parent.parent / gold["file"]).read_text(encoding="utf-8")
+        )
         ref = dt.date.fromisoformat(gold["reference_date"]) if gold.get("reference_date") else None
         an = Analysis(text, ref)
         quantities = extracted(an, [q for q in gold["quantities"]], Quantity)
@@ -98,9 +102,8 @@ def report_attributes(score: Any, gold: list[dict], pred: list[dict], doc_id: st
                     problems.append(f"metric gold={g['metric']!r} pred={p['metric']!r}")
                 if not score.t_value_match(g.get("period"), p.get("period")):
                     gp, pp = g.get("period") or {}, p.get("period") or {}
-                    problems.append(
-                        f"period gold={gp.get('text')}:{gp.get('start_date')} pred={pp.get('text')}:{pp.get('start_date')}"
-                    )
+                    gold_period = f"{gp.get('text')}:{gp.get('start_date')}"
+                    problems.append(f"period gold={gold_period} pred={pp.get('text')}:{pp.get('start_date')}")
                 if g.get("status") != p.get("status"):
                     problems.append(f"status gold={g.get('status')} pred={p.get('status')}")
                 gc, pc = g.get("change"), p.get("change")

@@ -12,9 +12,33 @@ from vnextract import patterns
 from vnextract.patterns import PatternEntry, PatternFile, norm_key
 
 Role = Literal[
-    "link", "existential", "change_increase", "change_decrease", "overrun", "plan_baseline", "baseline_marker",
-    "estimate", "target", "present", "present_opening", "framing", "scope", "clause_break", "to_level", "not_figure", "comparative_increase", "comparative_decrease",
-    "speech", "change_adverb", "share", "preposition", "comparison_period", "growth_noun", "continuation", "from_level",
+    "link",
+    "existential",
+    "change_increase",
+    "change_decrease",
+    "overrun",
+    "plan_baseline",
+    "baseline_marker",
+    "estimate",
+    "target",
+    "present",
+    "present_opening",
+    "framing",
+    "scope",
+    "clause_break",
+    "to_level",
+    "not_figure",
+    "comparative_increase",
+    "comparative_decrease",
+    "speech",
+    "change_adverb",
+    "share",
+    "preposition",
+    "comparison_period",
+    "growth_noun",
+    "continuation",
+    "from_level",
+    "aspect",
 ]
 
 
@@ -46,8 +70,12 @@ class SelectionFile(PatternFile):
 @cache
 def phrases(role: Role) -> tuple[str, ...]:
     """The role's phrases, normalized and lower-cased, longest first."""
-    found = {norm_key(p) for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries if e.role == role
-             for p in e.phrases}
+    found = {
+        norm_key(p)
+        for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries
+        if e.role == role
+        for p in e.phrases
+    }
     return tuple(sorted(found, key=len, reverse=True))
 
 
@@ -58,8 +86,12 @@ def _alternation(items: tuple[str, ...]) -> str:
 
 @cache
 def _blockers(role: Role) -> str:
-    found = {norm_key(w) for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries if e.role == role
-             for w in e.not_followed_by}
+    found = {
+        norm_key(w)
+        for e in patterns.load("indicators/lexicon.yaml", LexiconFile).entries
+        if e.role == role
+        for w in e.not_followed_by
+    }
     if not found:
         return ""
     return rf"(?!\s+(?:{_alternation(tuple(sorted(found, key=len, reverse=True)))})(?!\w))"
@@ -68,7 +100,9 @@ def _blockers(role: Role) -> str:
 @cache
 def word_pattern(role: Role) -> regex.Pattern[str]:
     """Any phrase of the role as whole words."""
-    return regex.compile(rf"(?<!\w)(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE)
+    return regex.compile(
+        rf"(?<!\w)(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE
+    )
 
 
 @cache
@@ -96,13 +130,17 @@ def skip_kinds() -> frozenset[str]:
 
 @cache
 def skip_before_pattern() -> regex.Pattern[str]:
-    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.skip_before}, key=len, reverse=True))
+    items = tuple(
+        sorted({norm_key(p) for e in _selection().entries for p in e.skip_before}, key=len, reverse=True)
+    )
     return regex.compile(rf"(?<!\w)(?:{_alternation(items)})\s*$", regex.IGNORECASE)
 
 
 @cache
 def static_metric_pattern() -> regex.Pattern[str]:
-    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.static_metric}, key=len, reverse=True))
+    items = tuple(
+        sorted({norm_key(p) for e in _selection().entries for p in e.static_metric}, key=len, reverse=True)
+    )
     return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)
 
 
@@ -113,5 +151,9 @@ def skip_units() -> frozenset[str]:
 
 @cache
 def measured_duration_pattern() -> regex.Pattern[str]:
-    items = tuple(sorted({norm_key(p) for e in _selection().entries for p in e.measured_duration}, key=len, reverse=True))
+    items = tuple(
+        sorted(
+            {norm_key(p) for e in _selection().entries for p in e.measured_duration}, key=len, reverse=True
+        )
+    )
     return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)

@@ -12,13 +12,14 @@ The linker works sentence by sentence on the quantities found by the other layer
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
-from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
 from vnextract.patterns import norm_key
+from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
 from vnextract.text import Span
 from vnextract.tokenize import Token
 
@@ -26,16 +27,40 @@ from vnextract.tokenize import Token
 COUNTED_KINDS = frozenset({"count", "fraction"})
 # Bare heads that need a complement: "đạt tỷ lệ 77%" after a count is the ratio of those counted things.
 BARE_HEADS = frozenset(
-    {"tỷ lệ", "tỷ trọng", "số lượng", "tổng số", "con số", "mức", "số", "số tiền", "giá trị", "trị giá", "tổng giá trị"}
+    {
+        "tỷ lệ",
+        "tỷ trọng",
+        "số lượng",
+        "tổng số",
+        "con số",
+        "mức",
+        "số",
+        "số tiền",
+        "giá trị",
+        "trị giá",
+        "tổng giá trị",
+    }
 )
 MAX_METRIC_WORDS = 30
+COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
 MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 LOCATION_LABELS = frozenset({"LOC"})
 # Roles whose words after a percent mean it is not followed by the noun it counts.
 NOT_NOUN_ROLES = (
-    "link", "change_increase", "change_decrease", "comparative_increase", "comparative_decrease", "overrun",
-    "baseline_marker", "plan_baseline", "preposition", "clause_break", "to_level", "framing", "existential",
+    "link",
+    "change_increase",
+    "change_decrease",
+    "comparative_increase",
+    "comparative_decrease",
+    "overrun",
+    "baseline_marker",
+    "plan_baseline",
+    "preposition",
+    "clause_break",
+    "to_level",
+    "framing",
+    "existential",
 )
 
 
@@ -52,6 +77,9 @@ class Figure:
     change: Change | None = None  # for values: the change attached to it
     metric: str = ""
     alias_of: Figure | None = None  # "134 tỷ NDT (19,8 tỷ USD)": the figure it restates
+    elliptic: bool = False  # "... và 30,6% về giá trị": an amount continuing the previous change
+    head: str = ""  # a change's subject without its aspect, for the elliptic amounts that follow
+    status: str = ""  # set when its indicator is built, for continuation clauses
     changes: list[Figure] = field(default_factory=list)
 
     @property
@@ -98,10 +126,7 @@ def link_indicators(
     # A time inside a comparison ("so với cùng kỳ năm 2021") is a baseline, never a period: in any sentence.
     baselines = [f.baseline for _, fs in per_sentence for f in fs if f.baseline is not None]
     period_times = [
-        t
-        for t in times
-        if not any(b.overlaps(t.span) for b in baselines)
-        and not _after_marker(text, t)
+        t for t in times if not any(b.overlaps(t.span) for b in baselines) and not _after_marker(text, t)
     ]
     indicators: list[Indicator] = []
     previous_status: dict[Span | None, str] = {}  # the status of each sentence's last indicator
@@ -138,7 +163,10 @@ def _roles(
         before = text[seg.start : f.start]
         own = text[f.start : f.end]
         if (
-            (f.ext.record.kind in lex.skip_kinds() and not _measured_duration(text, f, text[sent.start : f.start]))
+            (
+                f.ext.record.kind in lex.skip_kinds()
+                and not _measured_duration(text, f, text[sent.start : f.start])
+            )
             or lex.skip_before_pattern().search(before)
             or _not_a_figure(text, f)
             or _old_level(before)
@@ -148,6 +176,7 @@ def _roles(
         direction, verb_start = _change_verb(text, f, before, own)
         if direction is None and i > 0:
             direction, verb_start = _elliptic_change(text, figures[i - 1], f)
+            f.elliptic = direction is not None
         if direction is not None:
             f.role, f.direction, f.verb_start = "change", direction, verb_start
             f.baseline = _baseline(text, f.end, seg, starts, times)
@@ -158,6 +187,13 @@ def _roles(
         if i > 0 and text[figures[i - 1].end : f.start].strip() == "(" and figures[i - 1].role != "skip":
             f.alias_of = figures[i - 1]
             f.role = figures[i - 1].role
+    # "tăng 76% về số lượng và 30,6% về giá trị so với cùng kỳ": coordinated amounts share the comparison.
+    for f, nxt in reversed(list(itertools.pairwise(figures))):
+        shares = (
+            f.role == "change" and f.baseline is None and nxt.role == "change" and nxt.baseline is not None
+        )
+        if shares and _elliptic_change(text, f, nxt)[0] is not None:
+            f.baseline = nxt.baseline
     _drop_embedded(text, figures)
     return figures
 
@@ -193,7 +229,12 @@ def _not_a_figure(text: str, f: Figure) -> bool:
     if q.unit and norm_key(q.unit) in lex.skip_units():
         return True
     # "điểm 10", "mạch 3": a noun then a number is a name, not a figure.
-    if q.kind == "number" and own[:1].isalpha() and own[-1:].isdigit() and not lex.prefix_pattern("link").match(own):
+    if (
+        q.kind == "number"
+        and own[:1].isalpha()
+        and own[-1:].isdigit()
+        and not lex.prefix_pattern("link").match(own)
+    ):
         return True
     left = text.rfind('"', max(0, f.start - QUOTE_REACH), f.start)
     if left != -1 and text.count('"', f.segment.start, f.start) % 2 == 1:
@@ -227,7 +268,9 @@ def _qualifies_next_figure(text: str, f: Figure, nxt: Figure | None) -> bool:
     if not before or not before[-1].isalpha():
         return False
     # "Cả tỉnh có 1.250 bài thi đạt điểm 10": after "có" or a link verb the figure is the level itself.
-    return not any(lex.suffix_pattern(r).search(before) for r in ("existential", "link", "framing", "target", "estimate"))
+    return not any(
+        lex.suffix_pattern(r).search(before) for r in ("existential", "link", "framing", "target", "estimate")
+    )
 
 
 def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | None, int | None]:
@@ -251,7 +294,9 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
     m_before = lex.suffix_pattern("overrun").search(before)
     if m_own or m_before:
         after = text[f.end : f.segment.end]
-        if lex.prefix_pattern("plan_baseline").match(after) or lex.prefix_pattern("baseline_marker").match(after):
+        if lex.prefix_pattern("plan_baseline").match(after) or lex.prefix_pattern("baseline_marker").match(
+            after
+        ):
             return "increase", f.start if m_own else f.start - len(before) + m_before.start()  # type: ignore[union-attr]
     return None, None
 
@@ -273,7 +318,11 @@ def _elliptic_change(text: str, prev: Figure, f: Figure) -> tuple[str | None, in
 
 
 def _baseline(
-    text: str, pos: int, seg: Span, figure_starts: list[int], times: list[Extracted[TimeExpression]] | None = None
+    text: str,
+    pos: int,
+    seg: Span,
+    figure_starts: list[int],
+    times: list[Extracted[TimeExpression]] | None = None,
 ) -> Span | None:
     """The comparison after a change ("so với cùng kỳ năm 2021", "vượt mục tiêu đề ra") as a span."""
     limit = seg.end
@@ -282,10 +331,9 @@ def _baseline(
         if k != -1:
             limit = k
     m = lex.word_pattern("baseline_marker").search(text, pos, limit)
-    if m is not None:
-        # "tăng 5% về số lượng so với": skip the aspect, but never past another figure.
-        if any(pos < s < m.start() for s in figure_starts):
-            m = None
+    # "tăng 5% về số lượng so với": skip the aspect, but never past another figure.
+    if m is not None and any(pos < s < m.start() for s in figure_starts):
+        m = None
     if m is not None:
         start = m.end()
     else:
@@ -358,7 +406,7 @@ def _adjacent_gap(gap: str) -> bool:
 
 
 def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
-    """'tăng so với cùng kỳ', 'vượt mục tiêu đề ra', 'giảm ... xuống dưới 1,2%': a direction without amount."""
+    """'tăng so với cùng kỳ', 'vượt mục tiêu đề ra', 'giảm ... xuống dưới 1,2%': a direction, no amount."""
     text = an.text
     starts = {f.start for f in figures}
     covered = [Span(f.start, f.end) for f in figures]
@@ -367,7 +415,11 @@ def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
         values = [f for f in figures if f.segment == seg and f.role == "value"]
         if not values:
             continue
-        for role, direction in (("change_increase", "increase"), ("change_decrease", "decrease"), ("overrun", "increase")):
+        for role, direction in (
+            ("change_increase", "increase"),
+            ("change_decrease", "decrease"),
+            ("overrun", "increase"),
+        ):
             for m in lex.word_pattern(role).finditer(text, seg.start, seg.end):
                 if any(s.start <= m.start() < s.end for s in covered):
                     continue
@@ -384,7 +436,9 @@ def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
                 if after_marker is None and plan is None and to_level is None:
                     continue
                 baseline = _baseline(text, m.end(), seg, list(starts)) if to_level is None else None
-                change = Change(direction=direction, baseline=text[baseline.start : baseline.end] if baseline else None)
+                change = Change(
+                    direction=direction, baseline=text[baseline.start : baseline.end] if baseline else None
+                )
                 if to_level is not None:
                     if to_level.change is None and not to_level.changes:
                         to_level.change = change
@@ -437,7 +491,9 @@ def _metric(
     right = ""
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
-    after_end = clauses.right_context_end(text, f.end, f.segment, [g.start for g in figures if g.role != "skip"])
+    after_end = clauses.right_context_end(
+        text, f.end, f.segment, [g.start for g in figures if g.role != "skip"]
+    )
     nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), after_end)
     predicate = _without_times(text, f.end, min(after_end, nxt), times)
     if len(predicate.split()) > MAX_PREDICATE_WORDS:
@@ -448,7 +504,9 @@ def _metric(
     elif coordinated and q.kind == "percent" and len(predicate.split()) <= 2:
         # "100% huyện, hơn 97% xã trên toàn quốc đã kết nối mạng": keep this noun, share the rest.
         predicate = f"{predicate} {_drop_first_word(an, coordinated, f)}".strip()
-    if f.role == "value" and (q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))):
+    if f.role == "value" and (
+        q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))
+    ):
         right = " ".join(x for x in (unit_words, predicate) if x)
     metric = ""
     from_right = False
@@ -458,18 +516,29 @@ def _metric(
         subject = left if left and not _bare_verbs(an, f, left) else ""
         metric = "xếp hạng " + (topic or previous or subject)
     elif f.role == "change":
-        metric = left
-    elif f.role == "value" and q.kind == "percent" and not left and previous and (
-        plan := lex.prefix_pattern("plan_baseline").match(text, _skip_spaces(text, f.end))
+        # "tăng 76% về số lượng và 30,6% về giá trị": the subject, then the aspect of this amount.
+        head = left
+        if f.elliptic:
+            k = figures.index(f)
+            head = figures[k - 1].head if k > 0 and figures[k - 1].head else left
+        f.head = head
+        metric = f"{head} {_aspect(text, f)}".strip()
+    elif (
+        f.role == "value"
+        and q.kind == "percent"
+        and linked
+        and not left
+        and previous
+        and (plan := lex.prefix_pattern("plan_baseline").match(text, _skip_spaces(text, f.end)))
     ):
         # "đạt 76,8% kế hoạch năm", "bằng 121,5% dự toán": the previous figure against its plan.
         metric = f"{previous} so với {plan.group().strip()}"
-    elif f.role == "value" and q.kind == "percent" and not left and previous and predicate:
+    elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
         # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
         metric = f"tỷ lệ {predicate} {previous}"
     elif linked and left and left.lower() in BARE_HEADS and previous:
         metric = f"{left} {previous}"
-    elif linked and left and _bare_verbs(an, f, left) and previous:
+    elif f.role == "value" and q.kind not in COUNTED_KINDS and left and previous and _bare_verbs(an, f, left):
         # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
         tail = predicate if _starts_with_preposition(predicate) else ""
         metric = f"{left} của {previous} {tail}".strip()
@@ -478,7 +547,9 @@ def _metric(
         metric = f"tỷ trọng {left} trong {predicate}"
     elif linked and left:
         metric = left
-    elif right and (predicate or existential or not left or _trailing_verbs(an, f)):
+    elif right and (
+        predicate or existential or not left or _trailing_verbs(an, f) or _bare_verbs(an, f, left)
+    ):
         metric = f"{_trailing_verbs(an, f)} {right}".strip()
         from_right = True
     elif left:
@@ -568,10 +639,14 @@ def _left_context(
     while True:
         stripped = raw.rstrip(" ,")
         m = None
+        framing = lex.suffix_pattern("framing").search(stripped)
         for role in ("existential", "link", "estimate", "target"):
             m = lex.suffix_pattern(role).search(stripped)
             if m:
-                if role in ("link", "estimate") and not existential:
+                # "đặc biệt là 12 nhiệm vụ": a framing phrase ending in a link word does not link a metric.
+                if framing is not None and framing.start() < m.start():
+                    m = framing
+                elif role in ("link", "estimate") and not existential:
                     linked = True
                 break
         if not m:
@@ -616,8 +691,10 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
             changed = True
     while s:
         stripped = s.rstrip(" ,")
-        m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(stripped)
-        if not m or m.start() == 0 and m.end() < len(stripped):
+        m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(
+            stripped
+        )
+        if not m or (m.start() == 0 and m.end() < len(stripped)):
             s = stripped
             break
         s = stripped[: m.start()]
@@ -684,9 +761,11 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
     words = [t for t in an.words(sent, pos=True) if t.end <= f.anchor]
     verbs: list[str] = []
     for t in reversed(words):
-        if t.tag == "V" and not lex.word_pattern("link").fullmatch(t.text) and not lex.word_pattern(
-            "existential"
-        ).fullmatch(t.text):
+        if (
+            t.tag == "V"
+            and not lex.word_pattern("link").fullmatch(t.text)
+            and not lex.word_pattern("existential").fullmatch(t.text)
+        ):
             verbs.append(t.text)
             continue
         if t.tag == "R" and verbs:
@@ -696,7 +775,7 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
 
 
 def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> str:
-    """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the predicate after the last."""
+    """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the last one's predicate."""
     text = an.text
     live = [g for g in figures if g.role == "value" and g.segment == f.segment]
     idx = next((k for k, g in enumerate(live) if g is f), None)
@@ -705,6 +784,14 @@ def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> st
     cur = f
     for g in live[idx + 1 :]:
         gap = text[cur.end : g.start].strip()
+        if (
+            cur.ext.record.kind == "percent"
+            and "," in gap
+            and len(gap.split(",")[0].split()) <= COUNTED_NOUN_WORDS
+        ):
+            # "100% huyện, hơn 97% xã ...": the counted noun of a percent stands after it.
+            gap = "," + gap.split(",", 1)[1]
+            gap = gap.strip()
         if gap not in {"và", ",", "và có", ", và"}:
             break
         cur = g
@@ -755,6 +842,22 @@ def _elliptic(metric: str, previous: str, entities: list[Extracted[Entity]], f: 
     return metric
 
 
+def _aspect(text: str, f: Figure) -> str:
+    """'về số lượng' right after a change amount: which side of the subject changed."""
+    m = lex.prefix_pattern("aspect").match(text, f.end, f.segment.end)
+    if m is None:
+        return ""
+    end = m.end()
+    while (
+        end < f.segment.end
+        and text[end] not in ",;("
+        and not text.startswith(" và ", end)
+        and not (lex.prefix_pattern("baseline_marker").match(text, end))
+    ):
+        end += 1
+    return text[m.start() : end].strip()
+
+
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] == " ":
         pos += 1
@@ -777,7 +880,9 @@ def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> li
         return []
     found = list(lex.word_pattern("present").finditer(an.text))
     # "Hiện 100% bộ, ngành ...": a bare "hiện" dates the figure only when it opens the sentence.
-    found += [m for s in an.sentences if (m := lex.prefix_pattern("present_opening").match(an.text, s.start, s.end))]
+    found += [
+        m for s in an.sentences if (m := lex.prefix_pattern("present_opening").match(an.text, s.start, s.end))
+    ]
     out = []
     for m in found:
         span = Span(m.start(), m.end())
@@ -785,7 +890,11 @@ def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> li
             continue
         rd = an.reference_date
         record = TimeExpression(
-            **an.mention(m.start(), m.end()), grain="day", start_date=rd, end_date=rd, modifier="until",
+            **an.mention(m.start(), m.end()),
+            grain="day",
+            start_date=rd,
+            end_date=rd,
+            modifier="until",
             rule_id="indicators.present_marker",
         )
         out.append(Extracted(m.start(), m.end(), record))
@@ -823,18 +932,27 @@ def _build(
                 )
     found = _period(an, f, sent, period_times, figures)
     # Static facts (length, area, design speed) have no period unless their own clause states one.
-    if found is not None and lex.static_metric_pattern().search(f.metric) and not _time_in_clause(
-        an, f, period_times
+    if (
+        found is not None
+        and lex.static_metric_pattern().search(f.metric)
+        and not _time_in_clause(an, f, period_times)
     ):
         found = None
     period = found.record if found is not None else None
     status = _status(an, f, sent, entity_spans, figures, found, previous_status)
+    f.status = status
     previous_status[sent] = status
     location = _location(an, f, sent, entities)
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
-        metric=f.metric, value=value, change=change, period=period, status=status, location=location,
-        sentence_start=o_start, sentence_end=o_end,
+        metric=f.metric,
+        value=value,
+        change=change,
+        period=period,
+        status=status,
+        location=location,
+        sentence_start=o_start,
+        sentence_end=o_end,
     )
 
 
@@ -884,6 +1002,21 @@ def _period(
     return None
 
 
+def _only_verbs_between(text: str, start: int, end: int) -> bool:
+    """Only link or change verbs (or nothing) between a status word and a figure: "ước đạt", "ước tăng"."""
+    gap = text[start:end].strip()
+    while gap:
+        m = None
+        for role in ("link", "change_increase", "change_decrease"):
+            m = lex.prefix_pattern(role).match(gap)
+            if m:
+                break
+        if m is None:
+            return False
+        gap = gap[m.end() :].strip()
+    return True
+
+
 def _previous_sentence(an: Analysis, sent: Span) -> Span | None:
     k = an.sentences.index(sent)
     if k == 0:
@@ -920,17 +1053,28 @@ def _status(
     # The figure's own segment first; words in an earlier segment count only when they open the
     # sentence, before its first figure ("Phấn đấu đến cuối năm, A đạt 85%; B đạt 75%").
     first = min((g.anchor for g in figures if g.role != "skip"), default=anchor)
-    for start, end in ((f.segment.start, anchor), (sent.start, min(first, f.segment.start))):
+    for start, end, opening in (
+        (f.segment.start, anchor, False),
+        (sent.start, min(first, f.segment.start), True),
+    ):
         if end <= start:
             continue
         window = _masked(text, start, end, mask)
         best: tuple[int, str] | None = None
         for role in ("estimate", "target"):
             for m in lex.word_pattern(role).finditer(window):
+                # "A ước đạt 3,1 tỷ USD; B ..." : an estimate verb of the first figure is that figure's own.
+                if opening and role == "estimate" and _only_verbs_between(text, start + m.end(), first):
+                    continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), role)
         if best is not None:
             return best[1]
+    # "...; trong đó khách quốc tế khoảng 350 nghìn lượt": a continuation segment keeps the status before it.
+    if lex.prefix_pattern("continuation").match(text, f.segment.start, f.segment.end):
+        earlier = [g for g in figures if g.anchor < f.segment.start and g.status]
+        if earlier:
+            return earlier[-1].status
     # "Trong đó, khu vực dịch vụ tăng 6,24%" continues the previous sentence, its status included.
     if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
         inherited = previous_status.get(_previous_sentence(an, sent))
@@ -963,7 +1107,9 @@ def _location(an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Enti
     """A place stated as the scope: a LOC name in the clause before the figure, else opening the sentence."""
     text = an.text
     seg = f.segment
-    candidates = [e for e in entities if e.record.label in LOCATION_LABELS and seg.start <= e.start < f.anchor]
+    candidates = [
+        e for e in entities if e.record.label in LOCATION_LABELS and seg.start <= e.start < f.anchor
+    ]
     for e in reversed(candidates):
         before = text[seg.start : e.start]
         if lex.suffix_pattern("scope").search(before) or not before.strip(" ,"):
@@ -971,6 +1117,6 @@ def _location(an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Enti
     opening = [e for e in entities if e.record.label in LOCATION_LABELS and sent.start <= e.start < f.anchor]
     for e in opening:
         before = text[sent.start : e.start]
-        if not before.strip(" ,") or lex.suffix_pattern("scope").search(before) and len(before) < 40:
+        if not before.strip(" ,") or (lex.suffix_pattern("scope").search(before) and len(before) < 40):
             return e.record
     return None
