@@ -87,7 +87,8 @@ class TextView:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        if original.isascii() or (unicodedata.is_normalized("NFC", original) and not _MARK.search(original)):
+        # Test for marks first: is_normalized is quadratic on long runs of combining marks.
+        if original.isascii() or (not _MARK.search(original) and unicodedata.is_normalized("NFC", original)):
             b = _build_fast(original)
         else:
             b = _build_slow(original)
@@ -223,11 +224,10 @@ def _build_slow(original: str) -> _MapBuilder:
     for m in _SEGMENT.finditer(original):
         seg, s, e = m.group(0), m.start(), m.end()
         if m.group("word"):
-            norm = normalize_word(seg) if not seg.isascii() else seg
-            if len(norm) == len(seg):
-                b.same(norm)
+            if _LONG_MARK_RUN.search(seg):
+                _emit_word_with_long_mark_runs(seg, s, b)
             else:
-                _emit_aligned(seg, norm, s, b.piece)
+                _emit_word(seg, s, b)
         elif m.group("hspace"):
             b.piece(" ", s, e)
         elif m.group("newline"):
@@ -238,6 +238,36 @@ def _build_slow(original: str) -> _MapBuilder:
                 folded = unicodedata.normalize("NFC", seg)
             b.piece(folded, s, e)
     return b
+
+
+def _emit_word(seg: str, s: int, b: _MapBuilder) -> None:
+    if seg.isascii():
+        b.same(seg)
+        return
+    # Long words (a 100,000-letter run) are not worth a cache slot.
+    norm = normalize_word(seg) if len(seg) <= 64 else normalize_word.__wrapped__(seg)
+    if len(norm) == len(seg):
+        b.same(norm)
+    else:
+        _emit_aligned(seg, norm, s, b.piece)
+
+
+def _emit_word_with_long_mark_runs(seg: str, s: int, b: _MapBuilder) -> None:
+    """Keep the first MAX_MARKS of a run of combining marks and drop the rest from the normalized view.
+
+    Unicode normalization reorders marks by insertion sort, quadratic in the run's length, in CPython's
+    unicodedata and in underthesea; no language needs more than a few marks on one letter (the
+    Stream-Safe Text Format of UAX #15 caps them at 30). The dropped marks stay in the original; a span
+    that runs past them maps back over them.
+    """
+    pos = 0
+    for run in _LONG_MARK_RUN.finditer(seg):
+        keep = run.start() + MAX_MARKS
+        _emit_word(seg[pos:keep], s + pos, b)
+        b.piece("", s + keep, s + run.end())
+        pos = run.end()
+    if pos < len(seg):
+        _emit_word(seg[pos:], s + pos, b)
 
 
 def _emit_aligned(seg: str, norm: str, s: int, emit) -> None:  # type: ignore[no-untyped-def]
@@ -272,6 +302,8 @@ _SEGMENT = regex.compile(
 )
 
 _MARK = regex.compile(r"\p{M}")
+MAX_MARKS = 30  # combining marks kept on one letter (UAX #15 Stream-Safe Text Format)
+_LONG_MARK_RUN = regex.compile(rf"\p{{M}}{{{MAX_MARKS + 1},}}")
 # What the fast path rewrites in NFC text. "tone": old-style tone on the last vowel of a final "oa",
 # "oe", "uy" (not after q), the NFC form of _OLD_TONE; "hspace": any white space but a lone ASCII space.
 _FAST_SPOT = regex.compile(
