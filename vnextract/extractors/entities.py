@@ -48,6 +48,7 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    inner_dash: regex.Pattern[str]
     system_head: regex.Pattern[str]
     brand: regex.Pattern[str]
     role_separator: regex.Pattern[str]
@@ -101,6 +102,7 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        inner_dash=regex.compile(gz.fragment("INNER_DASH")),
         system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
         brand=regex.compile(gz.fragment("BRAND")),
         role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
@@ -252,6 +254,9 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             if num:
                 end, info["number"] = num.end(), num.group("number")
                 break
+        dash = r.inner_dash.match(text, end) if info["words"] else None
+        if dash and next_word(text, dash.end()) and not starts_other_name(text, dash.end() + 1):
+            end = dash.end()  # "kinh tế - xã hội", "Công nghiệp - Viễn thông"
         w = next_word(text, end)
         if w is None:
             if text.startswith(", ", end) and doc_head is None:
