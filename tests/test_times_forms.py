@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnextract import extract
 from vnextract.context import Analysis
@@ -198,3 +200,20 @@ def test_times_range_start_takes_the_end_year() -> None:
         "từ ngày 25/12 đến ngày 5/1/2025", "từ ngày 25/12 đến ngày 5/1/2025", reference=dt.date(2025, 6, 1)
     )
     assert (t.start_date, t.end_date) == (dt.date(2024, 12, 25), dt.date(2025, 1, 5))
+
+
+ALPHABET = "0123456789/-–:., ngàytháquýnămđếừcuốiđầuhiệnsáchiềuGMT+[]()|\nTừĐếnQIVX"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80), st.one_of(st.none(), st.dates()))
+def test_times_never_fail_and_keep_offsets(text: str, reference: dt.date | None) -> None:
+    found = extract_times(Analysis(text, reference))
+    previous_end = 0
+    for t in found:
+        r = t.record
+        assert text[r.start : r.end] == r.text
+        assert r.start >= previous_end
+        previous_end = r.end
+        if r.start_date and r.end_date:
+            assert r.start_date <= r.end_date

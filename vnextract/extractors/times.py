@@ -296,6 +296,8 @@ def _utc_offset(g: Groups) -> int | None:
     if not g.get("tzh"):
         return None
     minutes = int(g["tzh"]) * 60 + int(g.get("tzm") or 0)  # type: ignore[arg-type]
+    if minutes >= 24 * 60:
+        return None  # not a real UTC offset: keep the clock time naive
     return -minutes if g.get("tzsign") == "-" else minutes
 
 
@@ -333,8 +335,16 @@ RESOLVERS: dict[str, ResolverFn] = {
 }
 
 
+def _safely(resolver: ResolverFn, g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
+    """A resolver's value, or None when the calendar cannot hold it (a year past 9999)."""
+    try:
+        return resolver(g, ref, params, hint)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _reresolve(f: Found, ref: dt.date | None, year_hint: int) -> Found | None:
-    value = RESOLVERS[f.resolver](f.groups, ref, f.params, year_hint)
+    value = _safely(RESOLVERS[f.resolver], f.groups, ref, f.params, year_hint)
     if value is None:
         return None
     return replace(f, value=value.with_(part=f.value.part or value.part, modifier=f.value.modifier))
@@ -355,7 +365,7 @@ def find_cores(text: str, ref: dt.date | None, *, echo: bool = False) -> list[Fo
         resolver = RESOLVERS[entry.resolver]
         for m in pattern.finditer(text):
             g = _groups(m)
-            value = resolver(g, ref, entry.params, None)
+            value = _safely(resolver, g, ref, entry.params, None)
             if value is None:
                 continue
             found = Found(m.start(), m.end(), value, entry.id, entry.resolver, g, dict(entry.params))
