@@ -51,7 +51,7 @@ LAYER_STYLES = {
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(Text.assemble(("error: ", "bold red"), message))
     return typer.Exit(2)
 
 
@@ -136,9 +136,9 @@ def _print_summary(summary: Any, fmt: str, table: str) -> None:
     grid.add_row("errors", f"[red]{summary.errors:,}[/]" if summary.errors else "0")
     grid.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
     what = "documents" if fmt == "jsonl" else f"{table} rows ({summary.rows_written:,})"
-    grid.add_row("output", f"{summary.output} ({what})")
+    grid.add_row("output", Text(f"{summary.output} ({what})"))
     if summary.errors:
-        grid.add_row("errors file", summary.errors_path)
+        grid.add_row("errors file", Text(summary.errors_path))
     err.print(grid)
 
 
@@ -185,6 +185,10 @@ def show_command(
     _print_indicators(doc)
 
 
+def _row(grid: Table, *cells: Any) -> None:
+    grid.add_row(*(Text(str(c)) for c in cells))  # article text is never read as rich markup
+
+
 def _print_mentions(doc: Any) -> None:
     grid = Table(title="mentions", title_justify="left")
     for name in ("layer", "text", "type", "value"):
@@ -195,15 +199,19 @@ def _print_mentions(doc: Any) -> None:
             + (f"–{q.upper:g}" if q.upper is not None else "")
             + (f"/{q.total:g}" if q.total else "")
         )
-        grid.add_row(
-            "quantity", q.text, q.kind, f"{value} {q.unit or ''} {'' if q.approx == 'exact' else q.approx}"
+        _row(
+            grid,
+            "quantity",
+            q.text,
+            q.kind,
+            f"{value} {q.unit or ''} {'' if q.approx == 'exact' else q.approx}",
         )
     for t in doc.times:
-        grid.add_row(
-            "time", t.text, t.grain, f"{t.start_date} … {t.end_date} {t.modifier or ''} {t.part or ''}"
+        _row(
+            grid, "time", t.text, t.grain, f"{t.start_date} … {t.end_date} {t.modifier or ''} {t.part or ''}"
         )
     for e in doc.entities:
-        grid.add_row("entity", e.text, e.label, e.canonical or e.role or e.number or "")
+        _row(grid, "entity", e.text, e.label, e.canonical or e.role or e.number or "")
     if grid.row_count:
         out.print(grid)
 
@@ -217,7 +225,8 @@ def _print_indicators(doc: Any) -> None:
         if ind.change:
             change = ind.change.direction + (f" {ind.change.amount.text}" if ind.change.amount else "")
             change += f" vs {ind.change.baseline}" if ind.change.baseline else ""
-        grid.add_row(
+        _row(
+            grid,
             ind.metric,
             ind.value.text if ind.value else "",
             change,
