@@ -116,7 +116,7 @@ class _Context:
     def tokens_from(self, pos: int) -> list[Token]:
         """underthesea words of the sentence at ``pos`` that end after ``pos``."""
         sent = self.sentence(pos)
-        words = self.an.words(sent)
+        words = self.an.words(sent, pos=True)  # the indicator linker tags the same sentences: shared cache
         key = (sent.start, sent.end)
         ends = self._token_ends.get(key)
         if ends is None:
