@@ -122,7 +122,9 @@ class _Pool:
 
     def __init__(self, n_process: int) -> None:
         self.n_process = n_process
-        self.context = multiprocessing.get_context("fork")
+        # fork shares the parent's loaded models; where there is no fork (Windows), workers load their own.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.context = multiprocessing.get_context(method)
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
