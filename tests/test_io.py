@@ -90,6 +90,14 @@ def test_io_jsonl_non_text_is_passed_on_for_extraction_to_reject(tmp_path):
     assert article.error is None and article.text == 12345 and article.doc_id == "7"
 
 
+def test_io_jsonl_with_a_byte_order_mark(tmp_path):
+    path = _write_jsonl(
+        tmp_path / "in.jsonl", [b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": GOOD}).encode()]
+    )
+    [article] = io.iter_articles([path])
+    assert article.error is None and article.text == GOOD
+
+
 def test_io_jsonl_custom_fields_and_default_ids(tmp_path):
     path = _write_jsonl(tmp_path / "news.jsonl", [json.dumps({"body": GOOD, "day": "2022-08-08"}).encode()])
     [article] = io.iter_articles([path], fields=io.Fields(text="body", id="key", date="day"))

@@ -100,7 +100,7 @@ def load_dates(path: str | Path, *, date_field: str = "reference_date") -> DateI
             if not raw.strip():
                 continue
             try:
-                row = json.loads(raw.decode("utf-8"))
+                row = json.loads(raw.decode("utf-8-sig"))
             except (UnicodeDecodeError, json.JSONDecodeError) as e:
                 raise ValueError(f"{path} line {lineno}: not a JSON object ({e})") from None
             if not isinstance(row, dict):
@@ -166,7 +166,7 @@ def _read_jsonl(path: Path, fields: Fields, dates: DateIndex | None) -> Iterator
             if not raw.strip():
                 continue
             try:
-                row = json.loads(raw.decode("utf-8"))
+                row = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
             except UnicodeDecodeError as e:
                 yield Article(
                     None,
