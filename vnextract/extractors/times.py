@@ -399,15 +399,10 @@ def join_clocks(text: str, items: list[Found]) -> list[Found]:
                 out.append(_with_clock(date, clock, min(a.start, b.start), max(a.end, b.end)))
                 i += 2
                 continue
-        if not (a.resolver == "clock" and a.params.get("needs_anchor") and not _starts_with_luc(text, a)):
+        if not (a.resolver == "clock" and a.params.get("needs_anchor") and "anchor" not in a.groups):
             out.append(a)
         i += 1
     return out
-
-
-def _starts_with_luc(text: str, f: Found) -> bool:
-    head = text[f.start : f.end].lower()
-    return head.startswith(("lúc", "vào lúc"))
 
 
 def _with_clock(date: Found, clock: Found, start: int, end: int) -> Found:
@@ -418,9 +413,11 @@ def _with_clock(date: Found, clock: Found, start: int, end: int) -> Found:
     return replace(date, start=start, end=end, value=value, rule_id=f"{date.rule_id}+{clock.rule_id}")
 
 
-def _prefix(text: str, start: int, floor: int, role: str) -> tuple[tp.AffixEntry, int] | None:
+def _prefix(
+    text: str, start: int, floor: int, role: str, window: int = _WINDOW
+) -> tuple[tp.AffixEntry, int] | None:
     """The longest affix of ``role`` ending right before ``start`` (not reaching before ``floor``)."""
-    lo = max(floor, start - _WINDOW)
+    lo = max(floor, start - window)
     window = text[lo:start]
     best: tuple[tp.AffixEntry, int] | None = None
     for entry, pattern in tp.suffix_matcher(role):
@@ -552,7 +549,6 @@ def _main_period(named: list[Found], pos: int) -> Found:
 
 
 def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
-    clause_since = tp.gap_matcher("clause_since")
     out: list[Found] = []
     for f in items:
         floor = out[-1].end if out else 0
@@ -565,7 +561,7 @@ def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
                 modifier = None if entry.value == "since" and spans_range else entry.value
                 value = f.value.with_(modifier=modifier)
                 f = replace(f, start=pos, value=value, rule_id=f"{entry.id}+{f.rule_id}")
-            elif _in_since_clause(text, f.start, floor, clause_since):
+            elif _prefix(text, f.start, floor, "clause_since", window=3 * _WINDOW):
                 f = replace(f, value=f.value.with_(modifier="since"))
         hit = _prefix(text, f.start, floor, "span")
         if hit:
@@ -581,19 +577,6 @@ def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
 def _is_year_range(f: Found) -> bool:
     v = f.value
     return v.grain == "year" and v.start is not None and v.end is not None and v.start.year != v.end.year
-
-
-def _in_since_clause(text: str, start: int, floor: int, matcher: regex.Pattern[str]) -> bool:
-    """ "Kể từ khi khai trương vào tháng 11/2019": a since-clause opened earlier in the same clause."""
-    lo = max(floor, start - 2 * _WINDOW)
-    clause = text[lo:start]
-    for stop in ",;.:\n()":
-        cut = clause.rfind(stop)
-        if cut >= 0:
-            clause = clause[cut + 1 :]
-    if not clause.rstrip().lower().endswith("vào"):
-        return False
-    return bool(matcher.search(clause))
 
 
 def find_times(text: str, ref: dt.date | None) -> list[Found]:
