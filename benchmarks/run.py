@@ -130,6 +130,8 @@ def instrument(timer: StageTimer) -> list[tuple[Any, str, Any]]:
         (tokenize, "sentences", "core: sentences"),
         (tokenize, "paragraphs", "core: paragraphs"),
         (tokenize, "words", words_name),
+        (tokenize, "segment", "core: segment (calls word_tokenize)"),
+        (tokenize, "_pos_features", "core: POS features (mirrors underthesea)"),
         (underthesea, "word_tokenize", "underthesea.word_tokenize"),
         (underthesea, "pos_tag", "underthesea.pos_tag"),
         (underthesea, "ner", "underthesea.ner"),

@@ -141,3 +141,39 @@ def test_properties_core_sentences_cover_paragraphs(text: str) -> None:
     for s in an.sentences:
         for pos in (s.start, s.end - 1):
             assert an.sentence_of(pos) == s
+
+
+def _pos_reference(chunk: str) -> tuple[list[str], list[str]]:
+    from underthesea import pos_tag
+
+    tagged = pos_tag(chunk)
+    return [w for w, _ in tagged], [t for _, t in tagged]
+
+
+def test_properties_core_corpus_pos_tags_equal_underthesea() -> None:
+    from vnextract.tokenize import _pos_tag, segment
+
+    for text in corpus()[:12]:
+        an = Analysis(text)
+        for s in an.sentences:
+            chunk = an.text[s.start : s.end]
+            assert _pos_tag(chunk, segment(an.text, s)) == _pos_reference(chunk)
+            assert _pos_tag(chunk, None) == _pos_reference(chunk)
+
+
+pos_soup = st.lists(
+    st.sampled_from(["Hoà", "hoá", "Thủ tướng", "Phạm Minh Chính", "tăng", "8,5%", "năm", "2022", "TP.HCM",
+                     "UBND", "ko", "k", "dc", "đc", "ng", ",", ".", "(", ")", "Ông", "BÀ", "e-mail", "1/2"]),
+    min_size=1, max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pos_soup)
+def test_properties_core_pos_tags_equal_underthesea(text: str) -> None:
+    from vnextract.tokenize import _pos_tag, segment
+
+    an = Analysis(text)
+    for s in an.sentences:
+        chunk = an.text[s.start : s.end]
+        assert _pos_tag(chunk, segment(an.text, s)) == _pos_reference(chunk)

@@ -42,6 +42,7 @@ class Analysis:
         self.text = self.view.norm
         self.reference_date = reference_date
         self._words: dict[tuple[int, int, bool], list[Token]] = {}
+        self._segments: dict[tuple[int, int], list[str]] = {}
 
     @property
     def original(self) -> str:
@@ -59,7 +60,12 @@ class Analysis:
         """underthesea words of a sentence (cached); with ``pos=True`` they carry POS tags."""
         key = (sentence.start, sentence.end, pos)
         if key not in self._words:
-            self._words[key] = tokenize.words(self.text, sentence, pos=pos)
+            # One underthesea segmentation per sentence serves both plain and POS-tagged words.
+            span = (sentence.start, sentence.end)
+            plain = self._segments.get(span)
+            if plain is None:
+                plain = self._segments[span] = tokenize.segment(self.text, sentence)
+            self._words[key] = tokenize.words(self.text, sentence, pos=pos, plain=plain)
         return self._words[key]
 
     @cached_property

@@ -8,7 +8,7 @@ lazily so that ``import vnextract`` stays cheap.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -231,20 +231,126 @@ def _punkt_split(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
     return spans
 
 
-def words(norm: str, sentence: Span, *, pos: bool = False) -> list[Token]:
-    """underthesea's words (and POS tags if asked) for one sentence, aligned to the text."""
+def segment(norm: str, sentence: Span) -> list[str]:
+    """underthesea's words of one sentence as strings: ``word_tokenize(..., use_token_normalize=False)``."""
     chunk = norm[sentence.start : sentence.end]
     ut = _underthesea()
     with _lock:
-        if pos:
-            tagged = ut.pos_tag(chunk)
-            pieces = [w for w, _ in tagged]
-            tags: list[str | None] = [t for _, t in tagged]
-        else:
-            pieces = ut.word_tokenize(chunk, use_token_normalize=False)
-            tags = [None] * len(pieces)
+        return ut.word_tokenize(chunk, use_token_normalize=False)
+
+
+def words(norm: str, sentence: Span, *, pos: bool = False, plain: list[str] | None = None) -> list[Token]:
+    """underthesea's words (and POS tags if asked) for one sentence, aligned to the text.
+
+    ``plain``: this sentence's ``segment()``, if already computed; it is reused instead of segmenting again,
+    also for POS tagging when underthesea's token normalization would leave every syllable unchanged
+    (then ``pos_tag``'s own segmentation is the same; otherwise it is redone as ``pos_tag`` does).
+    """
+    chunk = norm[sentence.start : sentence.end]
+    tags: list[str | None]
+    if not pos:
+        pieces = plain if plain is not None else segment(norm, sentence)
+        tags = [None] * len(pieces)
+    else:
+        pieces, tags = _pos_tag(chunk, plain)
     tokens = []
     for tag, sp in zip(tags, align(norm, pieces, sentence.start, sentence.end), strict=True):
         if sp is not None:
             tokens.append(Token(sp.start, sp.end, norm[sp.start : sp.end], tag))
     return tokens
+
+
+def _pos_tag(chunk: str, plain: list[str] | None) -> tuple[list[str], list[str | None]]:
+    """Exactly ``underthesea.pos_tag(chunk)``, minus the work already done or done quadratically there."""
+    ut = _underthesea()
+    tagger = _pos_tagger()
+    with _lock:
+        if tagger is None:  # an underthesea whose tagger we do not mirror: ask it
+            tagged = ut.pos_tag(chunk)
+            return [w for w, _ in tagged], [t for _, t in tagged]
+        predictor, templates = tagger
+        if plain is not None and _unchanged_by_token_normalize(plain):
+            pieces = plain
+        else:
+            pieces = ut.word_tokenize(chunk)  # what pos_tag segments with
+        if not pieces:
+            return [], []
+        tags = predictor.model.tag(_pos_features(pieces, templates))
+    return pieces, list(tags)
+
+
+# One POS feature template of underthesea's CRF tagger, parsed once: "T[-1,0]", "T[0].lower", "T[-3][1]".
+_Template = tuple[str, int, int | None, int, Callable[[str], Any] | None]
+_tagger: tuple[Any, list[_Template]] | None = None
+_tagger_loaded = False
+
+
+def _pos_tagger() -> tuple[Any, list[_Template]] | None:
+    """underthesea's CRF POS predictor and its parsed feature templates, or None if they moved."""
+    global _tagger, _tagger_loaded
+    if not _tagger_loaded:
+        with _lock:
+            try:
+                from underthesea.pipeline.pos_tag import model_crf, tagged_feature
+
+                predictor = model_crf.CRFPOSTagPredictor.Instance()
+                functions = {
+                    "lower": tagged_feature.text_lower,
+                    "istitle": tagged_feature.text_istitle,
+                    "isallcap": tagged_feature.text_isallcap,
+                    "isdigit": tagged_feature.text_isdigit,
+                    "is_in_dict": tagged_feature.text_is_in_dict,
+                }
+                templates = []
+                for syntax in predictor.transformer.template:
+                    m = _TEMPLATE.fullmatch(syntax)
+                    if m is None or (m.group("function") and m.group("function") not in functions):
+                        raise AttributeError(syntax)
+                    templates.append((
+                        syntax + "=",
+                        int(m.group("index1")),
+                        int(m.group("index2")) if m.group("index2") else None,
+                        int(m.group("column")) if m.group("column") else 0,
+                        functions[m.group("function")] if m.group("function") else None,
+                    ))
+                _tagger = (predictor, templates)
+            except (ImportError, AttributeError):
+                _tagger = None
+            _tagger_loaded = True
+    return _tagger
+
+
+_TEMPLATE = regex.compile(
+    r"T\[(?P<index1>-?\d+)(?:,(?P<index2>-?\d+))?\](?:\[(?P<column>\d+)\])?(?:\.(?P<function>\w+))?"
+)
+
+
+def _pos_features(tokens: list[str], templates: list[_Template]) -> list[list[str]]:
+    """underthesea's ``TaggedTransformer`` features for a sentence of (token, "X") rows, built in one pass.
+
+    underthesea rebuilds every column of the sentence for every token and template (quadratic in the
+    sentence length) and parses each template again each time; the features are the same strings.
+    """
+    n = len(tokens)
+    columns = (tokens, ["X"] * n)
+    features = []
+    for i in range(n):
+        row = []
+        for prefix, index1, index2, column, function in templates:
+            a = i + index1
+            if a < 0:
+                row.append(prefix + "BOS")
+                continue
+            if a >= n or (index2 is not None and i + index2 >= n):
+                row.append(prefix + "EOS")
+                continue
+            word = columns[column][a] if index2 is None else " ".join(columns[column][a : i + index2 + 1])
+            row.append(f"{prefix}{function(word) if function is not None else word}")
+        features.append(row)
+    return features
+
+
+def _unchanged_by_token_normalize(pieces: list[str]) -> bool:
+    from underthesea.pipeline.text_normalize import token_normalize
+
+    return all(token_normalize(syllable) == syllable for piece in pieces for syllable in piece.split(" "))
