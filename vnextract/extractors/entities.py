@@ -426,6 +426,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
             if name.entry_id in ("province", "district") and continues_capitalized(text, m_end):
                 continue  # "Tân Sơn Nhất" is not the district Tân Sơn
             start, end, canonical = m_start, m_end, name.canonical
+            if name.alias.startswith(name.canonical + " "):
+                canonical = name.alias  # "Công an xã": the alias already names the level
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
                 if sm:
