@@ -241,9 +241,8 @@ def resolve_year_relative(g: Groups, ref: Ref, params: dict, hint: int | None) -
 
 def resolve_part_bare(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
     part = tp.lookup("PART", g.get("part"))
-    unit = (g.get("unit") or "").lower()
-    grain = {"năm": "year", "tháng": "month", "quý": "quarter", "tuần": "week"}.get(unit)
-    if not isinstance(part, str) or grain is None:
+    grain = tp.lookup("UNIT_GRAIN", g.get("unit"))
+    if not isinstance(part, str) or not isinstance(grain, str):
         return None
     if ref is None:
         return _unresolved(grain, part=part)
