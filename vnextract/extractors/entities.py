@@ -682,12 +682,17 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
                 role = text[office[0] : office[1]]
         if cued or role:
             found[start] = _person(start, end, text, role, "person:cue" if cued else "person:office_after")
+        elif len(text[start:end].split()) >= 3 and gz.gazetteer().match_at(text, start) is None:
+            # "Nguyễn Văn An cho biết": a full name alone; any listed name or place over it wins
+            found[start] = _person(start, end, text, None, "person:full_name", priority=NAME_PRIORITY - 5)
     return list(found.values())
 
 
-def _person(start: int, end: int, text: str, role: str | None, rule_id: str) -> Candidate:
+def _person(
+    start: int, end: int, text: str, role: str | None, rule_id: str, priority: int = PERSON_PRIORITY
+) -> Candidate:
     return Candidate(
-        start, end, rule_id, PERSON_PRIORITY, {"label": "PERSON", "canonical": text[start:end], "role": role}
+        start, end, rule_id, priority, {"label": "PERSON", "canonical": text[start:end], "role": role}
     )
 
 
