@@ -48,7 +48,16 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
     if pos in figure_starts:
         return True
     rest = text[pos:end]
-    for role in ("change_increase", "change_decrease", "clause_break", "baseline_marker", "link", "overrun"):
+    for role in (
+        "change_increase",
+        "change_decrease",
+        "clause_break",
+        "baseline_marker",
+        "link",
+        "overrun",
+        "continuation",
+        "speech",
+    ):
         if lex.prefix_pattern(role).match(rest):
             return True
     return False

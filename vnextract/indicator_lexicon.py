@@ -39,6 +39,7 @@ Role = Literal[
     "continuation",
     "from_level",
     "aspect",
+    "comparative_level",
 ]
 
 

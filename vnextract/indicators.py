@@ -42,6 +42,7 @@ BARE_HEADS = frozenset(
     }
 )
 MAX_METRIC_WORDS = 30
+SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
 COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
 MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
@@ -541,17 +542,29 @@ def _metric(
     elif f.role == "value" and q.kind not in COUNTED_KINDS and left and previous and _bare_verbs(an, f, left):
         # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
         tail = predicate if _starts_with_preposition(predicate) else ""
-        metric = f"{left} của {previous} {tail}".strip()
+        metric = f"{left} của {_subject_before(f, figures, previous)} {tail}".strip()
+    elif f.role == "value" and previous and lex.prefix_pattern("comparative_level").match(left):
+        # "mới đạt 78,5%, thấp hơn mức 85% ...": the level compared with is the same measure.
+        metric = previous
     elif linked and left and _share_verb(an, f) and predicate:
         # "nhiệt điện than chiếm 57,8% sản lượng huy động": a share of a whole.
         metric = f"tỷ trọng {left} trong {predicate}"
     elif linked and left:
         metric = left
+    elif right and existential and not predicate and left and q.kind in COUNTED_KINDS:
+        # "bảo hiểm xã hội tự nguyện có hơn 1,9 triệu người, tăng ...": the counted noun of the subject.
+        metric = f"{right} {left}"
     elif right and (
         predicate or existential or not left or _trailing_verbs(an, f) or _bare_verbs(an, f, left)
     ):
         metric = f"{_trailing_verbs(an, f)} {right}".strip()
+        if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(an, f, left):
+            # "quỹ bảo hiểm y tế đã thanh toán chi phí cho 91,3 triệu lượt khám, chữa bệnh": who did it.
+            metric = f"{right} {left}"
         from_right = True
+    elif right and q.kind in COUNTED_KINDS and not linked and not predicate:
+        # "bình quân mỗi ngày khoảng 27.000 hồ sơ": the counted noun first, then what qualifies it.
+        metric = f"{right} {left}"
     elif left:
         metric = left
     else:
@@ -559,6 +572,8 @@ def _metric(
         from_right = True
     if metric and metric.lower() in BARE_HEADS and previous:
         metric = f"{metric} {previous}"
+    if f.role == "value":
+        f.head = metric
     metric = _elliptic(metric, previous, entities, f)
     if not metric:
         metric = previous
@@ -605,6 +620,18 @@ def _left_context_end(an: Analysis, f: Figure) -> int:
             break
         raw = stripped[: m.start()]
     return f.segment.start + len(raw.rstrip(" ,"))
+
+
+def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
+    """The subject of the figure before this one in its segment ("khu vực dịch vụ tăng 8,14%, đóng góp")."""
+    for g in reversed(figures[: figures.index(f)]):
+        if g.segment == f.segment and g.role != "skip" and (g.head or g.metric):
+            return g.head or g.metric
+    return previous
+
+
+def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
+    return any((t.tag or "").startswith("V") for t in _left_tokens(an, f, left, _left_context_end(an, f)))
 
 
 def _share_verb(an: Analysis, f: Figure) -> bool:
@@ -703,8 +730,12 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
         s = s[m.end() :].lstrip(" ,:")
         break
     for sep in (" - ", " – "):
-        if sep in s:
-            s = s[s.rindex(sep) + len(sep) :]
+        k = s.rfind(sep)
+        # "(HQ Online) - Theo ...", "Hà Nội, 02/7/2024 - ...": a dateline, not "3 - 5 sao" or "tôm - lúa".
+        if k != -1 and (
+            s[:k].rstrip()[-1:] in ")" + "0123456789" or s[k + len(sep) :].lower().startswith("theo")
+        ):
+            s = s[k + len(sep) :]
     low = s.lower()
     k = low.rfind("theo ")
     if k != -1 and (k == 0 or not low[k - 1].isalnum()) and "," in s[k:]:
@@ -712,6 +743,9 @@ def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeEx
     s = s.strip(" ,")
     while (m := lex.prefix_pattern("framing").match(s)) and (m.end() == len(s) or not s[m.end()].isalnum()):
         s = s[m.end() :].lstrip(" ,")
+    # "Trên tuyến Quốc lộ 14, đoạn qua tỉnh Đắk Lắk, lưu lượng xe": opening adjuncts end at the last comma.
+    if "," in s and lex.prefix_pattern("preposition").match(s):
+        s = s[s.rindex(",") + 1 :].strip()
     # A long run before the metric is a preceding clause: keep what follows its last comma.
     if len(s.split()) > LONG_LEFT_CONTEXT and "," in s:
         s = s[s.rindex(",") + 1 :].strip()
