@@ -513,6 +513,8 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
     lex = ctx.lex
     if key in lex.words.get("not_counted", frozenset()):
         return None
+    if first.start >= pos and first.tag in lex.forms.get("not_counted_tag", ()):
+        return None  # an adjective, a preposition...: "Vành đai 3 dài 76 km"
     syllables = word.split()
     if len(syllables) > 1 and all(s[0].isupper() for s in syllables):
         return None  # a proper name follows: "số 18 Nguyễn Du"

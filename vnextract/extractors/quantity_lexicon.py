@@ -22,6 +22,7 @@ ContextRole = Literal[
     "classifier",
     "list_noun",
     "not_counted_spelled",
+    "not_counted_tag",
     "fraction_before",
     "weekday_before",
     "rank_trigger",
@@ -128,6 +129,7 @@ class Lexicon:
     before: dict[str, regex.Pattern[str]]  # role -> "one of these forms just before here"
     unless_after: dict[str, frozenset[str]]  # role -> words that undo the role's forms
     words: dict[str, frozenset[str]]  # role -> forms (normalized, lower case)
+    forms: dict[str, frozenset[str]]  # role -> forms exactly as written (POS tags)
     multiplier_words: dict[str, float]
     multiplier_word_re: regex.Pattern[str]
     scale_re: regex.Pattern[str]
@@ -227,6 +229,7 @@ def lexicon() -> Lexicon:
         before=before,
         unless_after={k: frozenset(v) for k, v in unless.items()},
         words=words,
+        forms={role: frozenset(fs) for role, fs in by_role.items()},
         multiplier_words=multiplier_words,
         multiplier_word_re=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(list(multiplier_words))})(?![\p{{L}}\p{{N}}])"
