@@ -216,3 +216,47 @@ def test_offsets_refer_to_the_original_text() -> None:
     e = find(text, "Sở Du lịch tỉnh Khánh Hoà")
     assert text[e["start"] : e["end"]] == e["text"]
     assert e["canonical"] == "Sở Du lịch tỉnh Khánh Hòa"
+
+
+OTHER = [
+    ("người dân phản ánh qua ứng dụng Công dân số Bình Dương", "Công dân số Bình Dương", "SYSTEM"),
+    ("kết nối với nền tảng Zalo để gửi thông báo", "Zalo", "SYSTEM"),
+    ("Trụ sở tại số 12 Lê Lai, Phó Chủ tịch UBND Thành phố chủ trì", "Lê Lai", "LOC"),
+    ("đường dây 500 kV từ Quảng Trạch (Quảng Bình) đến Phố Nối (Hưng Yên)", "Phố Nối", "LOC"),
+    ("Tuyến cao tốc đoạn Vĩnh Hảo - Phan Thiết dài 100 km", "Vĩnh Hảo", "LOC"),
+    ("Doanh thu du lịch tăng 12%.\nThanh Bình", "Thanh Bình", "PERSON"),
+    ("Nguyễn Văn An cho biết doanh thu tăng.", "Nguyễn Văn An", "PERSON"),
+    ("Bệnh viện Bạch Mai tiếp nhận 300 ca bệnh.", "Bệnh viện Bạch Mai", "ORG"),
+    ("Trường Đại học Bách khoa Hà Nội tuyển 9.000 sinh viên.", "Trường Đại học Bách khoa Hà Nội", "ORG"),
+    ("Tập đoàn Hóa chất - Cao su Việt Nam công bố lợi nhuận", "Tập đoàn Hóa chất - Cao su Việt Nam", "ORG"),
+    (
+        "Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030 đặt mục tiêu",
+        "Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030",
+        "DOCUMENT",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "label"), OTHER)
+def test_systems_streets_bylines_and_built_names(text: str, span: str, label: str) -> None:
+    assert find(text, span)["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Cảng hàng không quốc tế Tân Sơn Nhất đón 120.000 khách",
+            "Tân Sơn",
+        ),  # a district inside a longer name
+        ("tỷ giá trung tâm của đồng Việt Nam với đô la Mỹ", "Việt Nam"),  # the currency
+        ("Xây dựng Chính phủ số, nền kinh tế số", "Chính phủ"),  # the concept
+        ("Tại TP. Hồ Chí Minh, giá nhà tăng", "Hồ Chí Minh"),  # the city, not a person
+    ],
+)
+def test_not_this_entity(text: str, span: str) -> None:
+    assert not [
+        e for e in entities(text) if e["text"] == span and e["label"] in ("LOC", "ORG", "PERSON")
+    ] or (span == "Hồ Chí Minh")
+    if span == "Hồ Chí Minh":
+        assert [e["label"] for e in entities(text)] == ["LOC"]

@@ -287,8 +287,10 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                     end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
                     info["words"] += 1
                 break
-            if starts_person_name(text, w[0]) or (info["words"] == 0 and word in r.stops):
+            if info["words"] == 0 and word in r.stops:
                 break
+            if info["words"] and starts_person_name(text, w[0]):
+                break  # "Bộ trưởng Bộ Xây dựng Hồ Đức Toàn"; but "Bệnh viện Bạch Mai" starts with a family name
             info["capitalized_first"] = info["capitalized_first"] or info["words"] == 0
             end = w[1]
             info["words"] += 1
