@@ -290,7 +290,7 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             if info["words"] == 0 and word in r.stops:
                 break
             if info["words"] and starts_person_name(text, w[0]):
-                break  # "Bộ trưởng Bộ Xây dựng Hồ Đức Toàn"; but "Bệnh viện Bạch Mai" starts with a family name
+                break  # "Bộ Xây dựng Hồ Đức Toàn" (but "Bệnh viện Bạch Mai" starts with a family name)
             info["capitalized_first"] = info["capitalized_first"] or info["words"] == 0
             end = w[1]
             info["words"] += 1
