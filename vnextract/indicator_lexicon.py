@@ -62,6 +62,7 @@ class SelectionEntry(PatternEntry):
     static_metric: list[str] = Field(default_factory=list)
     skip_units: list[str] = Field(default_factory=list)
     measured_duration: list[str] = Field(default_factory=list)
+    rank_step_units: list[str] = Field(default_factory=list)
 
 
 class SelectionFile(PatternFile):
@@ -158,3 +159,8 @@ def measured_duration_pattern() -> regex.Pattern[str]:
         )
     )
     return regex.compile(rf"(?<!\w)(?:{_alternation(items)})(?!\w)", regex.IGNORECASE)
+
+
+@cache
+def rank_step_units() -> frozenset[str]:
+    return frozenset(norm_key(u) for e in _selection().entries for u in e.rank_step_units)

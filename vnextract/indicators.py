@@ -284,8 +284,12 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
         ("comparative_increase", "increase"),
         ("comparative_decrease", "decrease"),
     ):
-        # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần").
-        m = lex.suffix_pattern(role).search(before)
+        # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần");
+        # "tăng bình quân khoảng 4,5%": adverbs may stand between the verb and its amount.
+        head = before
+        while (adv := lex.suffix_pattern("change_adverb").search(head)) is not None and adv.start() > 0:
+            head = head[: adv.start()]
+        m = lex.suffix_pattern(role).search(head)
         if m:
             return direction, f.start - len(before) + m.start()
         if lex.prefix_pattern(role).match(own):
@@ -377,6 +381,7 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
         if c.role != "change" or c.alias_of is not None:
             continue
         target = None
+        rank_step = _is_rank_step(c)
         for v in reversed(figures[:i]):
             if v.segment != c.segment or v.role == "skip":
                 continue
@@ -384,11 +389,20 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
                 if v.alias_of is None:
                     break  # a change in between: this one is its own figure or an elliptic one
                 continue
+            if v.ext.record.kind == "rank" and not rank_step:
+                continue  # "đứng thứ 37, tăng hơn 30%": a percent change is not a change of rank
+            if _plan_ratio(text, v) and v is not figures[0]:
+                continue  # "đạt 418.800 tỷ đồng, bằng 121,5% dự toán, tăng 13,4%": the level changed
             gap = text[v.end : c.anchor]
-            if v.changes or not _adjacent_gap(gap):
+            if v.changes or not (_adjacent_gap(gap) or (rank_step and v.ext.record.kind == "rank")):
                 break
             target = v
             break
+        if target is None and rank_step:
+            # "tăng 10 bậc so với tháng 4, xếp thứ 20/112": the rank it changed may follow.
+            target = next(
+                (v for v in figures[i + 1 :] if v.segment == c.segment and v.ext.record.kind == "rank"), None
+            )
         if target is not None:
             target = target.alias_of or target
             target.changes.append(c)
@@ -396,6 +410,19 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
                 if alias.alias_of is target:
                     alias.changes.append(c)
     _amountless_changes(an, figures)
+
+
+def _is_rank_step(c: Figure) -> bool:
+    """'tăng 10 bậc': a change counted in ranking steps belongs to a rank."""
+    unit = c.ext.record.unit
+    return unit is not None and norm_key(unit) in lex.rank_step_units()
+
+
+def _plan_ratio(text: str, v: Figure) -> bool:
+    """'bằng 121,5% dự toán': a percent of the plan, said about the level before it."""
+    if v.ext.record.kind != "percent":
+        return False
+    return bool(lex.prefix_pattern("plan_baseline").match(text, _skip_spaces(text, v.end)))
 
 
 def _adjacent_gap(gap: str) -> bool:
@@ -661,25 +688,34 @@ def _left_context(
         start = colon + 1
     raw = text[start:end]
     existential = bool(lex.suffix_pattern("existential").search(raw))
-    linked = False
+    linked = to_level = False
     # Peel the verb and status words between the metric and the figure ("ước đạt", "đạt", "là").
     while True:
         stripped = raw.rstrip(" ,")
         m = None
         framing = lex.suffix_pattern("framing").search(stripped)
-        for role in ("existential", "link", "estimate", "target"):
+        for role in ("existential", "link", "estimate", "target", "to_level"):
             m = lex.suffix_pattern(role).search(stripped)
             if m:
                 # "đặc biệt là 12 nhiệm vụ": a framing phrase ending in a link word does not link a metric.
                 if framing is not None and framing.start() < m.start():
                     m = framing
-                elif role in ("link", "estimate") and not existential:
+                elif role in ("link", "estimate", "to_level") and not existential:
                     linked = True
+                if role == "to_level":
+                    to_level = True
                 break
         if not m:
             break
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
+    if to_level:
+        # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb.
+        for role in ("change_increase", "change_decrease"):
+            m = lex.prefix_pattern(role).match(cleaned)
+            if m:
+                cleaned = cleaned[m.end() :].strip()
+                break
     return cleaned, existential, linked
 
 
@@ -1018,13 +1054,23 @@ def _period(
     an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]], figures: list[Figure]
 ) -> Extracted[TimeExpression] | None:
     """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
+    text = an.text
     anchor = f.anchor
+    seg = f.segment
     before = [t for t in times if sent.start <= t.start and t.end <= anchor]
+    clause_start = max(seg.start, text.rfind(",", seg.start, anchor) + 1)
+    if before and before[-1].start >= clause_start:
+        return before[-1]
+    # "tỷ lệ phủ sóng 5G đạt 90% dân số vào năm 2030", "16 văn bản ... được ban hành trong năm 2022":
+    # a time after the figure in its own comma clause.
+    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), seg.end)
+    comma = text.find(",", f.end, seg.end)
+    clause_end = min(nxt, seg.end, comma if comma != -1 else seg.end)
+    after = [t for t in times if f.end <= t.start < clause_end]
+    if after:
+        return after[0]
     if before:
         return before[-1]
-    # "16 văn bản ... được ban hành trong năm 2022": a time after the figure in its own clause.
-    seg = f.segment
-    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), seg.end)
     after = [t for t in times if f.end <= t.start < min(seg.end, nxt)]
     if after:
         return after[0]
