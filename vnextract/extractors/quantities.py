@@ -643,7 +643,16 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
             reading.kind, reading.unit, reading.end = "multiplier", None, number.end
             reading.rule = "quantities:multiplier_lead"
         pos = lead.start()
+    elif reading.kind == "multiplier" and not (
+        ctx.before("multiplier_cue", pos) or _followed_by(ctx, reading.end, _cues_after(ctx))
+    ):
+        # "họp 2 lần", "kiểm tra 3 lần": a number of times, not a ratio of two levels.
+        reading.kind, reading.unit, reading.rule = "count", "lần", "quantities:times_count"
     reading.start = pos
+
+
+def _cues_after(ctx: _Context) -> tuple[str, ...]:
+    return tuple(sorted(ctx.lex.words.get("multiplier_cue_after", frozenset())))
 
 
 def _followed_by(ctx: _Context, pos: int, phrases: tuple[str, ...]) -> bool:

@@ -29,6 +29,8 @@ ContextRole = Literal[
     "ordinal_lead",
     "repeat_noun",
     "multiplier_lead",
+    "multiplier_cue",
+    "multiplier_cue_after",
     "multiplier_word",
     "range_start",
     "range_link",
