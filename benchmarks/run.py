@@ -120,8 +120,8 @@ def instrument(timer: StageTimer) -> list[tuple[Any, str, Any]]:
         tagged = timer.wrap("core: pos words + align", fn)
 
         @functools.wraps(fn)
-        def dispatch(norm: str, sentence: Any, *, pos: bool = False) -> Any:
-            return (tagged if pos else plain)(norm, sentence, pos=pos)
+        def dispatch(norm: str, sentence: Any, *, pos: bool = False, **kwargs: Any) -> Any:
+            return (tagged if pos else plain)(norm, sentence, pos=pos, **kwargs)
 
         return dispatch
 

@@ -20,7 +20,7 @@ from pydantic import ConfigDict, Field
 
 from vnextract import patterns
 from vnextract.patterns import PatternEntry, PatternFile, norm_key
-from vnextract.text import normalize_text
+from vnextract.text import normalize_text, normalize_word
 
 GAZETTEER_FILES = (
     "entities/agencies.yaml",
@@ -218,12 +218,24 @@ def provinces() -> dict[str, str]:
     return out
 
 
+def _place_name(name: str) -> str:
+    """A place name from underthesea's data, normalized like the text (cheaper than normalize_text)."""
+    return " ".join(normalize_word(w) for w in name.split())
+
+
+def warm_up() -> None:
+    """Load and build every gazetteer now (first-call latency otherwise lands on the first text)."""
+    gazetteer()
+    districts()
+    wards()
+
+
 @cache
 def districts() -> dict[str, str]:
     """District-level names before July 2025 (without "Huyện", "Quận"...), normalized."""
     out: dict[str, str] = {}
     for row in mapping_data()["ward_mapping"]:
-        name = normalize_text(_DISTRICT_PREFIX.sub("", row["old_district"]))
+        name = _place_name(_DISTRICT_PREFIX.sub("", row["old_district"]))
         out[name] = name
     return out
 
@@ -233,7 +245,7 @@ def wards() -> frozenset[str]:
     out: set[str] = set()
     for row in mapping_data()["ward_mapping"]:
         for key in ("old_ward", "new_ward"):
-            out.add(normalize_text(_WARD_PREFIX.sub("", row[key])))
+            out.add(_place_name(_WARD_PREFIX.sub("", row[key])))
     return frozenset(out)
 
 
