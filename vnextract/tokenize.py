@@ -306,6 +306,8 @@ def _pos_tagger() -> tuple[Any, list[_Template]] | None:
                     m = _TEMPLATE.fullmatch(syntax)
                     if m is None or (m.group("function") and m.group("function") not in functions):
                         raise AttributeError(syntax)
+                    if m.group("index2") and int(m.group("index2")) < int(m.group("index1")):
+                        raise AttributeError(syntax)
                     templates.append((
                         syntax + "=",
                         int(m.group("index1")),
@@ -326,28 +328,31 @@ _TEMPLATE = regex.compile(
 
 
 def _pos_features(tokens: list[str], templates: list[_Template]) -> list[list[str]]:
-    """underthesea's ``TaggedTransformer`` features for a sentence of (token, "X") rows, built in one pass.
+    """underthesea's ``TaggedTransformer`` features for a sentence of (token, "X") rows, built per template.
 
     underthesea rebuilds every column of the sentence for every token and template (quadratic in the
-    sentence length) and parses each template again each time; the features are the same strings.
+    sentence length) and parses each template each time; here each template is one list over the sentence
+    (shared work, such as lower-casing, is done once), and the rows are its transposition: the same strings.
     """
     n = len(tokens)
     columns = (tokens, ["X"] * n)
-    features = []
-    for i in range(n):
-        row = []
-        for prefix, index1, index2, column, function in templates:
-            a = i + index1
-            if a < 0:
-                row.append(prefix + "BOS")
-                continue
-            if a >= n or (index2 is not None and i + index2 >= n):
-                row.append(prefix + "EOS")
-                continue
-            word = columns[column][a] if index2 is None else " ".join(columns[column][a : i + index2 + 1])
-            row.append(f"{prefix}{function(word) if function is not None else word}")
-        features.append(row)
-    return features
+    applied: dict[tuple[Any, int, int], list[str]] = {}
+    per_template = []
+    for prefix, index1, index2, column, function in templates:
+        width = 0 if index2 is None else index2 - index1
+        key = (function, column, width)
+        values = applied.get(key)
+        if values is None:
+            cells = columns[column]
+            grams = cells if width == 0 else [" ".join(cells[k : k + width + 1]) for k in range(n - width)]
+            values = applied[key] = grams if function is None else [f"{function(g)}" for g in grams]
+        # Position i reads the gram starting at i + index1: BOS before the sentence, EOS past its end.
+        first = min(n, max(0, -index1))
+        last = min(n - 1, n - 1 - width - index1)  # last position whose gram fits
+        valid = values[first + index1 : last + index1 + 1] if last >= first else []
+        after = n - first - len(valid)
+        per_template.append([prefix + "BOS"] * first + [prefix + v for v in valid] + [prefix + "EOS"] * after)
+    return [list(row) for row in zip(*per_template, strict=True)]
 
 
 def _unchanged_by_token_normalize(pieces: list[str]) -> bool:
