@@ -38,6 +38,7 @@ Resolver = Literal[
     "day",
     "day_range",
     "month",
+    "month_range",
     "month_relative",
     "quarter",
     "quarter_relative",

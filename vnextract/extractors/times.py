@@ -146,6 +146,13 @@ def _offset(vocab_id: str, word: str | None, params: dict) -> int | None:
     return int(found) if found is not None else None
 
 
+def resolve_month_range(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
+    first, last = _month_of(g.get("month1")), resolve_month(g, ref, params, hint)
+    if first is None or last is None or last.start is None or not first < last.start.month:
+        return None
+    return last.with_(start=last.start.replace(month=first))
+
+
 def resolve_month_relative(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
     offset = _offset("REL_MONTH", g.get("rel"), params)
     if offset is None:
@@ -317,6 +324,7 @@ RESOLVERS: dict[str, ResolverFn] = {
     "day": resolve_day,
     "day_range": resolve_day_range,
     "month": resolve_month,
+    "month_range": resolve_month_range,
     "month_relative": resolve_month_relative,
     "quarter": resolve_quarter,
     "quarter_relative": resolve_quarter_relative,
@@ -439,7 +447,7 @@ def attach_parts(text: str, items: list[Found]) -> list[Found]:
     return out
 
 
-_YEARLESS = {"day", "day_range", "month", "quarter"}
+_YEARLESS = {"day", "day_range", "month", "month_range", "quarter"}
 
 
 def share_years(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
