@@ -62,6 +62,9 @@ def test_numbers_could_be_comma_thousands(raw: str, expected: bool) -> None:
         ("hai nghìn tỷ", 2e12),
         ("chín trăm năm mươi", 950),
         ("một nghìn hai trăm", 1200),
+        ("năm mươi", 50),
+        ("năm trăm", 500),
+        ("năm triệu", 5_000_000),
     ],
 )
 def test_numbers_parse_words(words: str, value: float) -> None:

@@ -94,8 +94,13 @@ def parse_words(words: list[str]) -> float | None:
     if not words:
         return None
     first = table.get(norm_key(words[0]))
-    if first is None or not first.starts:
+    if first is None:
         return None
+    if not first.starts:
+        # "năm" alone is "year", but "năm mươi" (50) and "năm trăm" (500) can only be numbers.
+        second = table.get(norm_key(words[1])) if len(words) > 1 else None
+        if first.role != "digit" or second is None or second.role not in ("tens", "hundred", "scale"):
+            return None
     total = 0.0  # completed groups (thousands and above)
     group = 0.0  # current group below the next scale word
     pending = 0.0  # a digit waiting for "mươi" / "trăm" / a scale
