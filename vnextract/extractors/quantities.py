@@ -313,7 +313,7 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
     if reading is None:
         return None
     reading.extra["core_end"] = number.end
-    # Words after the number that say it is not a quantity of its own.
+    # Words before the number that make it part of a name, an identifier or a date.
     if reading.kind in _NAMEABLE and _is_name_or_time(ctx, number):
         return None
     _extend_left(ctx, reading, number)
