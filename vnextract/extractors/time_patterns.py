@@ -50,6 +50,8 @@ Resolver = Literal[
     "part_bare",
     "week_relative",
     "day_relative",
+    "weekday_relative",
+    "school_year_relative",
     "tod_relative",
     "present",
     "clock",

@@ -274,6 +274,31 @@ def resolve_week_relative(g: Groups, ref: Ref, params: dict, hint: int | None) -
     return TimeValue("week", *week_period(ref + dt.timedelta(weeks=offset)), year_inferred=True)
 
 
+def resolve_weekday_relative(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
+    weekday, offset = tp.lookup("WEEKDAY", g.get("weekday")), _offset("REL_WEEK", g.get("rel"), params)
+    if weekday is None or offset is None:
+        return None
+    if ref is None:
+        return _unresolved("day")
+    monday = week_period(ref + dt.timedelta(weeks=offset))[0]
+    d = monday + dt.timedelta(days=int(weekday))
+    return TimeValue("day", d, d, year_inferred=True)
+
+
+# The school year starts in September: from August on, "năm học này" is the one starting this year.
+SCHOOL_YEAR_FIRST_MONTH = 8
+
+
+def resolve_school_year_relative(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
+    offset = _offset("REL_SCHOOL_YEAR", g.get("rel"), params)
+    if offset is None:
+        return None
+    if ref is None:
+        return _unresolved("year")
+    first = (ref.year if ref.month >= SCHOOL_YEAR_FIRST_MONTH else ref.year - 1) + offset
+    return TimeValue("year", *year_period(first, first + 1), year_inferred=True)
+
+
 def _relative_day(offset: int | None, ref: dt.date | None) -> TimeValue | None:
     if offset is None:
         return None
@@ -336,6 +361,8 @@ RESOLVERS: dict[str, ResolverFn] = {
     "part_bare": resolve_part_bare,
     "week_relative": resolve_week_relative,
     "day_relative": resolve_day_relative,
+    "weekday_relative": resolve_weekday_relative,
+    "school_year_relative": resolve_school_year_relative,
     "tod_relative": resolve_tod_relative,
     "present": resolve_present,
     "clock": resolve_clock,
