@@ -48,6 +48,7 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    cap_syllable_before: regex.Pattern[str]
     inner_dash: regex.Pattern[str]
     system_head: regex.Pattern[str]
     brand: regex.Pattern[str]
@@ -102,6 +103,7 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        cap_syllable_before=regex.compile(f"(?<![\\p{{L}}\\p{{N}}]){gz.fragment('CAP_SYLLABLE')} $"),
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
         system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
         brand=regex.compile(gz.fragment("BRAND")),
@@ -209,6 +211,22 @@ def continues_capitalized(text: str, end: int) -> bool:
     if not (text.startswith(" ", end) and rules().cap_syllable.match(text, end + 1)):
         return False
     return not starts_other_name(text, end + 1)  # "tại Hà Nội Thủ tướng ...": the place ends there
+
+
+def inside_capitalized_run(text: str, start: int, end: int) -> bool:
+    """Named validator: a capitalised syllable stands right before or right after the span."""
+    r = rules()
+    before = r.cap_syllable_before.search(text, max(0, start - 12), start)
+    if before and sentence_initial(text, before.start()):
+        before = None  # "Tại Mỹ, ...": the capital is the sentence's, not a name's
+    after = text.startswith(" ", end) and r.cap_syllable.match(text, end + 1)
+    return bool(before or after)
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """Named validator: nothing but sentence punctuation or a line break before ``pos``."""
+    head = text[max(0, pos - 3) : pos].rstrip(" ")
+    return not head or head[-1] in ".!?:;\n\"'(“-–—"
 
 
 def is_province_name(name: gz.Name) -> bool:
@@ -427,6 +445,9 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 continue
             if name.entry_id in ("province", "district") and continues_capitalized(text, m_end):
                 continue  # "Tân Sơn Nhất" is not the district Tân Sơn
+            one_syllable_place = name.label == "LOC" and gz.syllables(name.alias) == 1
+            if one_syllable_place and inside_capitalized_run(text, m_start, m_end):
+                continue  # "Lâm Thị Mỹ", "Vũ Đức Đam": a one-syllable country inside a name
             start, end, canonical = m_start, m_end, name.canonical
             if name.alias.startswith(name.canonical + " "):
                 canonical = name.alias  # "Công an xã": the alias already names the level
