@@ -24,7 +24,7 @@ def test_numbers_parse_digits(raw: str, value: float) -> None:
     assert parse_digits(raw) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("raw", ["2.0", "4.0", "1.2.3", "12.34", "1.2345"])
+@pytest.mark.parametrize("raw", ["2.0", "4.0", "1.2.3", "12.34", "1.2345", "9" * 40])
 def test_numbers_parse_digits_rejects_non_vietnamese_grouping(raw: str) -> None:
     assert parse_digits(raw) is None
 

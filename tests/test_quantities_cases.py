@@ -84,6 +84,15 @@ POSITIVE = [
     ("vận tốc tối đa 120 km/h", "tối đa 120 km/h", {"kind": "measure", "approx": "at_most", "per": "h"}),
     ("có 2 Chỉ thị và 1 Công điện", "2 Chỉ thị", {"kind": "count", "unit": "chỉ thị"}),
     ("thời hạn 05 ngày làm việc", "05 ngày", {"kind": "duration", "value": 5, "unit": "ngày"}),
+    ("Hội đồng đã họp 2 lần trong quý", "2 lần", {"kind": "count", "value": 2, "unit": "lần"}),
+    ("đạt năm mươi phần trăm", "năm mươi phần trăm", {"kind": "percent", "value": 50}),
+    ("nhanh hơn 2 tiếng so với trước", "2 tiếng", {"kind": "duration", "value": 2, "unit": "tiếng"}),
+    ("Chỉ số GII xếp hạng 44/132 quốc gia", "44/132", {"kind": "rank", "value": 44, "total": 132}),
+    (
+        "khoảng 1.5 triệu người",
+        "khoảng 1.5 triệu người",
+        {"kind": "count", "value": 1.5e6, "approx": "about"},
+    ),
 ]
 
 
@@ -130,6 +139,11 @@ NEGATIVE = [
     ("Ngày 8-8 Thủ tướng chủ trì", "8-8"),
     ("lúc 10:30 AM hôm nay", "30"),
     ("thu hút đầu tư nước ngoài", "tư"),
+    ("hai bên đã ký kết thỏa thuận", "hai"),
+    ("họp vào thứ hai hằng tuần", "thứ hai"),
+    ("đường Vành đai 3 dài 76 km", "3"),
+    ("lúc 20 giờ ngày 5/8", "20 giờ"),
+    ("mã số 123456789012345678901234", "123456789012345678901234"),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +79,7 @@ def _check(text: str) -> None:
         assert text[q.start : q.end] == q.text
         assert q.start < q.end
         assert q.start >= previous_end, "quantities overlap or are not sorted"
+        assert math.isfinite(q.value) and (q.upper is None or math.isfinite(q.upper))
         previous_end = q.end
 
 

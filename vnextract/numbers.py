@@ -60,6 +60,7 @@ def scale_words() -> dict[str, float]:
 _DOT_GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+")
 _PLAIN = regex.compile(r"\d+(?:,\d+)?")
+_MAX_DIGITS = 18
 
 
 def parse_digits(raw: str, *, comma_thousands: bool = False) -> float | None:
@@ -70,6 +71,8 @@ def parse_digits(raw: str, *, comma_thousands: bool = False) -> float | None:
     ("3,490 lượt xem" in scraped page metadata). "2.0" and "4.0" are versions/names, not numbers: None.
     """
     raw = raw.lstrip("±")
+    if sum(c.isdigit() for c in raw) > _MAX_DIGITS:
+        return None  # an identifier (account, serial number), not an amount
     if comma_thousands and _COMMA_GROUPED.fullmatch(raw):
         return float(raw.replace(",", ""))
     if "." in raw:
