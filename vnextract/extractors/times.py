@@ -16,6 +16,7 @@ once). The order of the passes matters and is the design:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -550,36 +551,41 @@ def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
 
 def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
     """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023")."""
-    named = [
-        f
-        for f in items
-        if f.resolver == "running" and "n" in f.value.fields and f.value.start and f.value.start.month == 1
-    ]
+    named: dict[int, list[Found]] = {}
+    for f in items:
+        if f.resolver == "running" and "n" in f.value.fields and f.value.start and f.value.start.month == 1:
+            named.setdefault(f.value.fields["n"], []).append(f)
     if not named:
         return items
-    taken = [(f.start, f.end) for f in items]
+    mains = {n: _main_periods(found) for n, found in named.items()}
+    main_ends = {n: [f.end for f in found] for n, found in mains.items()}
+    starts = [f.start for f in items]  # items are sorted and disjoint: overlap checks are binary searches
     extra = []
     for echo in find_cores(text, ref, echo=True):
-        if any(s < echo.end and echo.start < e for s, e in taken):
+        i = bisect.bisect_left(starts, echo.end)
+        if i > 0 and items[i - 1].end > echo.start:
             continue
-        n = echo.value.fields.get("n")
-        same = [f for f in named if f.value.fields["n"] == n]
-        if not same or _prefix(text, echo.start, 0, "running_echo_block"):
+        n = echo.value.fields.get("n", 0)
+        if n not in mains or _prefix(text, echo.start, 0, "running_echo_block"):
             continue
-        source = _main_period(same, echo.start)
+        source = _nearest_before(mains[n], main_ends[n], echo.start)
         value = source.value.with_(modifier=None, part=None, year_inferred=True, year_explicit=False)
         extra.append(replace(echo, value=value, rule_id=f"{echo.rule_id}({source.rule_id})"))
     return sorted(items + extra, key=lambda f: f.start)
 
 
-def _main_period(named: list[Found], pos: int) -> Found:
-    """The period the document names most often ("9 tháng năm 2023" four times beats a comparison
-    with "9 tháng năm 2020"); ties go to the nearest one before ``pos``, then the first."""
+def _main_periods(named: list[Found]) -> list[Found]:
+    """The mentions of the period the document names most often ("9 tháng năm 2023" four times beats
+    a comparison with "9 tháng năm 2020"), in text order."""
     counts = Counter((f.value.start, f.value.end) for f in named)
     top = max(counts.values())
-    best = [f for f in named if counts[(f.value.start, f.value.end)] == top]
-    before = [f for f in best if f.end <= pos]
-    return before[-1] if before else best[0]
+    return [f for f in named if counts[(f.value.start, f.value.end)] == top]
+
+
+def _nearest_before(mains: list[Found], ends: list[int], pos: int) -> Found:
+    """The last of ``mains`` ending before ``pos``, else the first (``ends``: their end offsets)."""
+    i = bisect.bisect_right(ends, pos)
+    return mains[i - 1] if i > 0 else mains[0]
 
 
 def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
