@@ -260,22 +260,33 @@ def _spelled(ctx: _Context, start: int, chunk: str) -> list[_Number]:
 
 def _with_scale(ctx: _Context, number: _Number) -> _Number:
     """Extend a number over the scale words after it ("1,5 nghìn tỷ")."""
-    pos = number.end
-    value = number.value
-    scaled = False
-    while True:
-        m = ctx.lex.scale_re.match(ctx.text, pos)
-        if m is None:
+    pos, value, last_scale = _scaled_at(ctx, number.end, number.value)
+    if last_scale is None:
+        return number
+    # "1 tỷ 200 triệu đồng", "2 triệu 340 nghìn": a smaller scaled part is added to the larger one.
+    while (m := ctx.lex.shapes["scaled_part"].match(ctx.text, pos)) is not None:
+        part = parse_digits(m.group("digits"))
+        if part is None or "," in m.group("digits"):
             break
+        part_end, part_value, part_scale = _scaled_at(ctx, m.end(), part)
+        if part_scale is None or part_scale >= last_scale or part_value >= last_scale:
+            break
+        pos, value, last_scale = part_end, float(Decimal(repr(value)) + Decimal(repr(part_value))), part_scale
+    return replace(number, end=pos, value=value, scaled=True, comma_thousands=False)
+
+
+def _scaled_at(ctx: _Context, pos: int, value: float) -> tuple[int, float, float | None]:
+    """Scale words from ``pos``: (end, scaled value, the smallest scale applied) or (pos, value, None)."""
+    scale: float | None = None
+    while (m := ctx.lex.scale_re.match(ctx.text, pos)) is not None:
         word = norm_key(m.group("scale"))
         if ctx.word_after(m.end()) in ctx.lex.scale_not_before.get(word, frozenset()):
             break
-        value = _times(value, number_words()[word].value)
+        factor = number_words()[word].value
+        value = _times(value, factor)
+        scale = factor if scale is None else scale * factor
         pos = m.end()
-        scaled = True
-    if not scaled:
-        return number
-    return replace(number, end=pos, value=value, scaled=True, comma_thousands=False)
+    return pos, value, scale
 
 
 def _times(value: float, scale: float) -> float:
