@@ -131,6 +131,7 @@ def link_indicators(
     ]
     indicators: list[Indicator] = []
     previous_status: dict[Span | None, str] = {}  # the status of each sentence's last indicator
+    places: dict[Span, Entity] = {}  # the last location given in each paragraph
     for sent, figures in per_sentence:
         previous_metric = ""
         for f in figures:
@@ -144,7 +145,9 @@ def link_indicators(
             previous_metric = metric
             f.metric = metric
             indicators.append(
-                _build(an, f, sent, period_times, times, entities, entity_spans, figures, previous_status)
+                _build(
+                    an, f, sent, period_times, times, entities, entity_spans, figures, previous_status, places
+                )
             )
     return indicators
 
@@ -981,6 +984,7 @@ def _build(
     entity_spans: list[Span],
     figures: list[Figure],
     previous_status: dict[Span | None, str],
+    inherited_places: dict[Span, Entity],
 ) -> Indicator:
     text = an.text
     q = f.ext.record
@@ -1012,7 +1016,10 @@ def _build(
     status = _status(an, f, sent, entity_spans, figures, found, previous_status)
     f.status = status
     previous_status[sent] = status
-    location = _location(an, f, sent, entities)
+    location = _location(an, f, sent, entities, inherited_places)
+    para = an.paragraph_of(f.start)
+    if location is not None and para is not None:
+        inherited_places[para] = location
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
         metric=f.metric,
@@ -1183,20 +1190,31 @@ def _status(
     return "actual"
 
 
-def _location(an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Entity]]) -> Entity | None:
-    """A place stated as the scope: a LOC name in the clause before the figure, else opening the sentence."""
+def _location(
+    an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Entity]], inherited: dict[Span, Entity]
+) -> Entity | None:
+    """A place stated as the scope: a LOC name in the clause, else the sentence, else the paragraph.
+
+    A name in brackets ("Quảng Trạch (Quảng Bình)") is not a scope; a paragraph keeps the last place
+    its figures were given.
+    """
     text = an.text
-    seg = f.segment
-    candidates = [
-        e for e in entities if e.record.label in LOCATION_LABELS and seg.start <= e.start < f.anchor
+    places = [
+        e
+        for e in entities
+        if e.record.label in LOCATION_LABELS
+        and sent.start <= e.start < f.anchor
+        and not _in_brackets(text, e)
     ]
-    for e in reversed(candidates):
-        before = text[seg.start : e.start]
-        if lex.suffix_pattern("scope").search(before) or not before.strip(" ,"):
-            return e.record
-    opening = [e for e in entities if e.record.label in LOCATION_LABELS and sent.start <= e.start < f.anchor]
-    for e in opening:
-        before = text[sent.start : e.start]
-        if not before.strip(" ,") or (lex.suffix_pattern("scope").search(before) and len(before) < 40):
-            return e.record
-    return None
+    in_clause = [e for e in places if e.start >= f.segment.start]
+    if in_clause:
+        return in_clause[-1].record
+    if places:
+        return places[0].record
+    para = an.paragraph_of(f.start)
+    return inherited.get(para) if para is not None else None
+
+
+def _in_brackets(text: str, e: Extracted[Entity]) -> bool:
+    """'Quảng Trạch (Quảng Bình)': a place in brackets locates a name, it is not the scope of a figure."""
+    return text[max(0, e.start - 1) : e.start] == "("
