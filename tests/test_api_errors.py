@@ -69,7 +69,13 @@ def test_api_errors_int_doc_id_becomes_str() -> None:
     assert extract("Tăng 5%.", doc_id=7).doc_id == "7"
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\u200b", "\ufeff", "...", "\x00", "\ud800"])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n\n", "\u200b", "\ufeff", "...", "\x00", "\ud800",
+     # lone surrogates (bytes decoded with errors="surrogateescape") inside sentences that get tokenized
+     "Năm 2022, GDP tăng 5\ud800% tại Hà Nội \udc80.",
+     b"T\xe4ng 5% n\xe3m 2022".decode("utf-8", "surrogateescape")],
+)
 def test_api_errors_degenerate_text_gives_a_document(text: str) -> None:
     doc = extract(text, reference_date="2022-08-10")
     assert isinstance(doc, Document)

@@ -26,6 +26,9 @@ _CHAR_FOLD = {
     "\u00ad": "",  # soft hyphen: invisible, drop it
     "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",  # zero-width characters
 }
+# A lone surrogate (from bytes decoded with errors="surrogateescape", or broken JSON) cannot be encoded,
+# which crashes underthesea's tokenizer: the matching view holds U+FFFD in its place (same length).
+REPLACEMENT = "\ufffd"
 # En and em dashes are kept: "2021–2025" and "8,3 – 8,5%" are ranges and the extractors read them as such,
 # but a matcher never has to list the ASCII hyphen and the dashes separately if it uses _DASH below.
 DASHES = "-\u2013\u2014"
@@ -210,6 +213,8 @@ def _build_fast(original: str) -> _MapBuilder:
             b.piece("\n", s, e)
         elif m.group("fold"):
             b.piece(_CHAR_FOLD[m.group()], s, e)
+        elif m.group("surrogate"):
+            b.same(REPLACEMENT)
         else:
             b.piece(" ", s, e)
         pos = e
@@ -235,7 +240,7 @@ def _build_slow(original: str) -> _MapBuilder:
         else:
             folded = _CHAR_FOLD.get(seg)
             if folded is None:
-                folded = unicodedata.normalize("NFC", seg)
+                folded = REPLACEMENT if "\ud800" <= seg <= "\udfff" else unicodedata.normalize("NFC", seg)
             b.piece(folded, s, e)
     return b
 
@@ -311,4 +316,5 @@ _FAST_SPOT = regex.compile(
     r"|(?P<hspace>(?! (?![\t\p{Zs}]))[\t\p{Zs}]+)"
     r"|(?P<newline>\r\n|[\r\u2028\u2029\x0b\x0c\x85])"
     r"|(?P<fold>[" + regex.escape("".join(_CHAR_FOLD)) + "])"
+    r"|(?P<surrogate>[\ud800-\udfff])"
 )
