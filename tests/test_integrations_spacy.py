@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import spacy
 from spacy import displacy
@@ -104,3 +106,13 @@ def test_integrations_spacy_pipeline_serializes(tmp_path):
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names == ["vnextract"] and isinstance(loaded.tokenizer, UndertheseaTokenizer)
     assert isinstance(loaded(TEXT), Doc)
+
+
+def test_integrations_spacy_other_pipelines_do_not_load_underthesea():
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en'); nlp.add_pipe('sentencizer')\n"
+        "print('underthesea' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
