@@ -258,7 +258,14 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
     ("số 41/2024/QH15") and a final Roman numeral ("Quy hoạch điện VIII").
     """
     r = rules()
-    info: dict = {"words": 0, "capitalized_first": False, "linked": False, "tail": False, "number": None}
+    info: dict = {
+        "words": 0,
+        "capitalized_first": False,
+        "capitalized": False,
+        "linked": False,
+        "tail": False,
+        "number": None,
+    }
     end = pos
     while info["words"] < MAX_NAME_WORDS:
         if doc_head is not None:
@@ -310,6 +317,7 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             if info["words"] and starts_person_name(text, w[0]):
                 break  # "Bộ Xây dựng Hồ Đức Toàn" (but "Bệnh viện Bạch Mai" starts with a family name)
             info["capitalized_first"] = info["capitalized_first"] or info["words"] == 0
+            info["capitalized"] = True
             end = w[1]
             info["words"] += 1
             continue
@@ -532,7 +540,7 @@ def named_document_candidates(text: str, known_starts: set[int]) -> list[Candida
                 continue  # "kế hoạch" in lower case is a document only as "kế hoạch ... của <agency>"
         elif not info["words"] and not info["number"]:
             continue  # "Chương trình giai đoạn 2021-2024": a period, no name
-        elif not (info["capitalized_first"] or info["linked"] or info["tail"] or info["number"]):
+        elif not (info["capitalized"] or info["linked"] or info["tail"] or info["number"]):
             continue
         name = text[m.start() : end]
         canonical = name[:1].upper() + name[1:]
@@ -660,11 +668,10 @@ def office_span(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
         agency_end = spans.longest_at(end + 1)
         if agency_end:
             end = agency_end
-        else:
-            head = r.agency_head.match(text, end + 1)
-            w = next_word(text, end)
-            if head is None and w and text[w[0] : w[1]] in ("Sở", "Bộ", "Cục", "Vụ", "Ban"):
-                end = w[1]  # "Phó Giám đốc Sở": the agency named by its head only
+        elif (bare := r.bare_head.match(text, end + 1)) is not None:
+            end = bare.end()  # "Phó Giám đốc Sở": the agency named by its head only
+        elif r.cap_syllable.match(text, end + 1) and not starts_person_name(text, end + 1):
+            end = walk_name(text, end)[0]  # "Trưởng phòng Cảnh sát hình sự": an unlisted unit
     return m.start(), end
 
 
