@@ -139,7 +139,11 @@ PEOPLE = [
         "Nguyễn Thị Lan",
         "Phó Giám đốc Sở Y tế tỉnh Bắc Ninh",
     ),
-    ("Trung tá Vũ Văn Hòa, Trưởng phòng Cảnh sát giao thông cho biết.", "Vũ Văn Hòa", "Trưởng phòng"),
+    (
+        "Trung tá Vũ Văn Hòa, Trưởng phòng Cảnh sát giao thông cho biết.",
+        "Vũ Văn Hòa",
+        "Trưởng phòng Cảnh sát giao thông",
+    ),
     (
         "Cục trưởng Cục Đầu tư nước ngoài Đỗ Nhất Hoàng nhận định, vốn FDI tăng.",
         "Đỗ Nhất Hoàng",
