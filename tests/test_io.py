@@ -248,3 +248,25 @@ def test_io_jsonl_documents_revalidate(tmp_path):
 def test_io_count_articles(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     assert io.count_articles([tmp_path, _input_file(tmp_path)]) == 1 + 8
+
+
+def test_io_table_resume_after_a_cut_manifest_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "_PART_DOCS", 2)
+    source = _input_file(tmp_path, broken=False)
+    out = tmp_path / "q.csv"
+    calls = []
+
+    def stop_after_five(n):
+        calls.append(n)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        io.extract_files([source], out, table="quantities", on_progress=stop_after_five)
+    manifest = out.with_name(out.name + ".parts") / "manifest.jsonl"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text(lines[0] + lines[1][:10], encoding="utf-8")  # the second entry was cut
+    summary = io.extract_files([source], out, table="quantities", resume=True)
+    assert summary.skipped == 2
+    ids = [row["doc_id"] for row in _read_table(out, "csv")]
+    assert ids == [f"d{i}" for i in range(6)]

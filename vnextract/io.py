@@ -390,13 +390,16 @@ class TableSink:
     def _read_manifest(self) -> list[Path]:
         parts = []
         if self.manifest.exists():
+            good: list[str] = []
             for line in self.manifest.read_text(encoding="utf-8").splitlines():
                 try:
                     entry = json.loads(line)
                 except ValueError:
                     break  # cut short by an interruption: that part is written again
+                good.append(line + "\n")
                 parts.append(self.parts_dir / entry["part"])
                 self.done.update(i for i in entry["doc_ids"] if i is not None)
+            self.manifest.write_text("".join(good), encoding="utf-8")
         listed = set(parts)
         for stray in self.parts_dir.glob("part-*"):
             if stray not in listed:
