@@ -319,6 +319,10 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return None
     if ctx.before("phone_before", number.start) or _phone_like(ctx, number):
         return None
+    if not number.spelled and number.plain_integer and (lead := ctx.before("rank_direct", number.start)):
+        # "xếp hạng 3 thế giới", "lọt top 20": a place, not a count
+        return _Reading(lead.start(), number.end, "rank", number.value, "quantities:rank_direct",
+                        priority=_PRIORITY_FIXED)
 
     reading = _unit_reading(ctx, number)
     if reading is None:

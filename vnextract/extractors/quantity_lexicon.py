@@ -26,6 +26,7 @@ ContextRole = Literal[
     "fraction_before",
     "weekday_before",
     "rank_trigger",
+    "rank_direct",
     "ordinal_lead",
     "repeat_noun",
     "multiplier_lead",

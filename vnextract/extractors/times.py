@@ -603,7 +603,7 @@ def attach_modifiers(text: str, items: list[Found]) -> list[Found]:
                 f = replace(f, start=pos, value=value, rule_id=f"{entry.id}+{f.rule_id}")
             elif _prefix(text, f.start, floor, "clause_since", window=3 * _WINDOW):
                 f = replace(f, value=f.value.with_(modifier="since"))
-        hit = _prefix(text, f.start, floor, "span")
+        hit = _prefix(text, f.start, floor, "span") if f.resolver != "present" else None
         if hit:
             entry, pos = hit
             value = f.value
