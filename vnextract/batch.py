@@ -95,6 +95,9 @@ def warm_up() -> None:
 
     try:
         extract(_WARM_UP_TEXT, reference_date=dt.date(2022, 8, 10))
+        from vnextract import gazetteer
+
+        getattr(gazetteer, "warm_up", lambda: None)()  # every gazetteer, not only those the text needed
         an = Analysis(_WARM_UP_TEXT)
         for sentence in an.sentences:  # load the word and tag models even if no layer asked for them
             an.words(sentence)
