@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
+from vnextract import indicator_selection as selection
 from vnextract.context import Analysis, Extracted
 from vnextract.patterns import norm_key
 from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
@@ -166,15 +167,7 @@ def _roles(
         seg = f.segment
         before = text[seg.start : f.start]
         own = text[f.start : f.end]
-        if (
-            (
-                f.ext.record.kind in lex.skip_kinds()
-                and not _measured_duration(text, f, text[sent.start : f.start])
-            )
-            or lex.skip_before_pattern().search(before)
-            or _not_a_figure(text, f)
-            or _old_level(before)
-        ):
+        if selection.skip_reason(text, f.ext.record, f.ext.span, seg, sent) is not None:
             f.role = "skip"
             continue
         direction, verb_start = _change_verb(text, f, before, own)
@@ -184,7 +177,9 @@ def _roles(
         if direction is not None:
             f.role, f.direction, f.verb_start = "change", direction, verb_start
             f.baseline = _baseline(text, f.end, seg, starts, times)
-        elif _qualifies_next_figure(text, f, figures[i + 1] if i + 1 < len(figures) else None):
+        elif selection.qualifies_next_figure(
+            text, f.ext.record, f.ext.span, seg, _next_in_segment(figures, i)
+        ):
             f.role = "skip"
             continue
         # "134 tỷ NDT (19,8 tỷ USD)": a restatement in brackets shares the figure's metric and change.
@@ -221,60 +216,9 @@ def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
     return False
 
 
-QUOTE_REACH = 60  # a figure inside a short quotation ("trăm hoa đua nở") is part of a phrase
-
-
-def _not_a_figure(text: str, f: Figure) -> bool:
-    """A spelled-out 'một' ("một cuộc sống") or a number inside a short quotation is not a reported figure."""
-    own = text[f.start : f.end].lower()
-    q = f.ext.record
-    if lex.prefix_pattern("not_figure").match(own):
-        return True
-    if q.unit and norm_key(q.unit) in lex.skip_units():
-        return True
-    # "điểm 10", "mạch 3": a noun then a number is a name, not a figure.
-    if (
-        q.kind == "number"
-        and own[:1].isalpha()
-        and own[-1:].isdigit()
-        and not lex.prefix_pattern("link").match(own)
-    ):
-        return True
-    left = text.rfind('"', max(0, f.start - QUOTE_REACH), f.start)
-    if left != -1 and text.count('"', f.segment.start, f.start) % 2 == 1:
-        right = text.find('"', f.end, f.end + QUOTE_REACH)
-        return right != -1
-    return False
-
-
-def _old_level(before: str) -> bool:
-    """'giảm từ 5 ngày xuống còn 2,5 ngày': the level a change starts from is not the reported figure."""
-    m = lex.suffix_pattern("from_level").search(before)
-    if m is None:
-        return False
-    head = before[: m.start()]
-    return any(lex.suffix_pattern(r).search(head) for r in ("change_increase", "change_decrease"))
-
-
-def _measured_duration(text: str, f: Figure, before: str) -> bool:
-    """'thời gian thi công hơn 6 tháng': a duration is a figure when a time-span metric states it."""
-    return f.ext.record.kind == "duration" and bool(lex.measured_duration_pattern().search(before))
-
-
-def _qualifies_next_figure(text: str, f: Figure, nxt: Figure | None) -> bool:
-    """'các cơ sở lưu trú 3 - 5 sao đạt 75 - 80%': a figure inside the metric of the level that follows."""
-    if nxt is None or nxt.segment != f.segment or f.ext.record.kind not in COUNTED_KINDS:
-        return False
-    between = text[f.end : nxt.start]
-    if "," in between or len(between) > 40 or not lex.suffix_pattern("link").search(between):
-        return False
-    before = text[f.segment.start : f.start].rstrip()
-    if not before or not before[-1].isalpha():
-        return False
-    # "Cả tỉnh có 1.250 bài thi đạt điểm 10": after "có" or a link verb the figure is the level itself.
-    return not any(
-        lex.suffix_pattern(r).search(before) for r in ("existential", "link", "framing", "target", "estimate")
-    )
+def _next_in_segment(figures: list[Figure], i: int) -> Span | None:
+    nxt = figures[i + 1] if i + 1 < len(figures) else None
+    return nxt.ext.span if nxt is not None and nxt.segment == figures[i].segment else None
 
 
 def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | None, int | None]:

@@ -1,0 +1,96 @@
+"""Which quantities are reported figures: every decision in one place.
+
+A quantity found by the quantity layer becomes an indicator unless one of the rules below says it
+is not. The word lists live in ``patterns/indicators/selection.yaml`` (kinds, units, reference
+scales, measured durations) and ``patterns/indicators/lexicon.yaml`` (not-a-figure words, the
+verbs of "giảm từ X xuống Y"); this module holds the logic a word list cannot express. Two more
+structural rules live with the clause logic in ``indicators.py``: a change amount ("tăng 11%") is
+part of its level's indicator, and a figure inside another counted figure's predicate ("40 triệu
+người dùng sử dụng 3 nền tảng") only qualifies it.
+"""
+
+from __future__ import annotations
+
+from vnextract import indicator_lexicon as lex
+from vnextract.patterns import norm_key
+from vnextract.records import Quantity
+from vnextract.text import Span
+
+QUOTE_REACH = 60  # a figure inside a short quotation ("trăm hoa đua nở") is part of a phrase
+QUALIFIER_REACH = 40  # "3 - 5 sao đạt 75 - 80%": how far the level a qualifying figure belongs to may be
+# Kinds whose unit is a counted noun ("44/63 địa phương ...").
+COUNTED_KINDS = frozenset({"count", "fraction"})
+
+
+def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Span) -> str | None:
+    """Why the quantity at ``span`` is not a reported figure, or None when it is one.
+
+    ``segment`` is its semicolon clause and ``sentence`` its sentence (normalized offsets).
+    """
+    before = text[segment.start : span.start]
+    own = text[span.start : span.end].lower()
+    if q.kind in lex.skip_kinds() and not measured_duration(q, text[sentence.start : span.start]):
+        return "kind"  # meeting ordinals, durations ("phiên họp lần thứ 8", "trong 18 tháng")
+    if lex.skip_before_pattern().search(before):
+        return "reference_scale"  # "trên thang 100 điểm", "hợp nhất 3 tỉnh", "đường dây 500 kV"
+    if lex.prefix_pattern("not_figure").match(own):
+        return "not_a_figure_word"  # "một cuộc sống", "top 20"
+    if q.unit and norm_key(q.unit) in lex.skip_units():
+        return "unit"  # "ít nhất một lần mỗi tuần", "chính quyền hai cấp"
+    if is_name_number(q, own):
+        return "name"  # "điểm 10", "mạch 3"
+    if in_short_quotation(text, span, segment):
+        return "quotation"  # "tránh tình trạng “trăm hoa đua nở”"
+    if old_level(before):
+        return "old_level"  # "giảm từ 5 ngày xuống còn 2,5 ngày": 5 ngày
+    return None
+
+
+def measured_duration(q: Quantity, sentence_before: str) -> bool:
+    """'thời gian thi công hơn 6 tháng': a duration is a figure when a time-span metric states it."""
+    return q.kind == "duration" and bool(lex.measured_duration_pattern().search(sentence_before))
+
+
+def is_name_number(q: Quantity, own: str) -> bool:
+    """A noun then a bare number ("điểm 10", "mạch 3") is a name, not a figure."""
+    return (
+        q.kind == "number"
+        and own[:1].isalpha()
+        and own[-1:].isdigit()
+        and not lex.prefix_pattern("link").match(own)
+    )
+
+
+def in_short_quotation(text: str, span: Span, segment: Span) -> bool:
+    left = text.rfind('"', max(0, span.start - QUOTE_REACH), span.start)
+    if left == -1 or text.count('"', segment.start, span.start) % 2 == 0:
+        return False
+    return text.find('"', span.end, span.end + QUOTE_REACH) != -1
+
+
+def old_level(before: str) -> bool:
+    """'giảm từ 5 ngày xuống còn 2,5 ngày': the level a change starts from is not the reported figure."""
+    m = lex.suffix_pattern("from_level").search(before)
+    if m is None:
+        return False
+    head = before[: m.start()]
+    return any(lex.suffix_pattern(r).search(head) for r in ("change_increase", "change_decrease"))
+
+
+def qualifies_next_figure(text: str, q: Quantity, span: Span, segment: Span, nxt: Span | None) -> bool:
+    """'các cơ sở lưu trú 3 - 5 sao đạt 75 - 80%': a counted figure inside the metric of the next level.
+
+    ``nxt`` is the next figure of the same segment, if any.
+    """
+    if nxt is None or q.kind not in COUNTED_KINDS:
+        return False
+    between = text[span.end : nxt.start]
+    if "," in between or len(between) > QUALIFIER_REACH or not lex.suffix_pattern("link").search(between):
+        return False
+    before = text[segment.start : span.start].rstrip()
+    if not before or not before[-1].isalpha():
+        return False
+    # "Cả tỉnh có 1.250 bài thi đạt điểm 10": after "có" or a link verb the figure is the level itself.
+    return not any(
+        lex.suffix_pattern(r).search(before) for r in ("existential", "link", "framing", "target", "estimate")
+    )
