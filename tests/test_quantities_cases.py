@@ -172,3 +172,24 @@ def test_quantities_cases_not_a_quantity(text: str, span: str) -> None:
 )
 def test_quantities_cases_approx(text: str, span: str, approx: str) -> None:
     assert _only(text, span).approx == approx
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked", "expected"),
+    [
+        # Only the noun runs into a name: the number stays, its span ends before the name.
+        ("hợp nhất 3 tỉnh Hà Nam, Nam Định", "tỉnh Hà Nam", ["3"]),
+        # The number itself is inside a blocked span (a time or a name): nothing.
+        ("trong tháng 3/2022 có", "tháng 3/2022", []),
+        ("theo Đề án 06 năm nay", "Đề án 06", []),
+    ],
+)
+def test_quantities_cases_blocked(text: str, blocked: str, expected: list[str]) -> None:
+    from vnextract.context import Analysis
+    from vnextract.extractors.quantities import extract_quantities
+    from vnextract.text import Span
+
+    an = Analysis(text)
+    lo = an.text.index(blocked)
+    found = extract_quantities(an, [Span(lo, lo + len(blocked))])
+    assert [q.record.text for q in found] == expected
