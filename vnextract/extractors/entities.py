@@ -1,7 +1,7 @@
 """Entities: people with their offices, agencies, places, legal documents, national systems.
 
-Everything runs on characters of ``an.text`` (no tagger): one compiled alternation of every known
-name (gazetteer.py), a few rules that build names from a known head ("Sở ...", "UBND tỉnh ...",
+Everything runs on characters of ``an.text`` (no tagger): one token trie of every known name
+(gazetteer.py), a few rules that build names from a known head ("Sở ...", "UBND tỉnh ...",
 "Quyết định số ..."), and person names found next to a cue (an office, an honorific, a rank).
 Candidates of all rules are resolved together: the longest (outermost) name wins.
 """
@@ -80,8 +80,8 @@ def rules() -> Rules:
 
     prov, dist, ward = words("province_prefixes"), words("district_prefixes"), words("ward_prefixes")
     numbered = _alternation(words("doc_types_numbered"))
-    offices = [p for e in lx.values() if e.kind == "office" for p in e.phrases]
-    cues = [p for e in lx.values() if e.kind in ("honorific", "rank") for p in e.phrases]
+    offices = gz.phrases_of("office")
+    cues = gz.phrases_of("honorific") + gz.phrases_of("rank")
     continuations = tuple(
         sorted({tuple(p.split()) for p in words("name_continuations")}, key=len, reverse=True)
     )
