@@ -101,7 +101,7 @@ def next_month_occurrence(month: int, reference: dt.date, *, after: bool) -> int
     """Year of the next ("tháng Ba tới") or last ("tháng 8 vừa qua") month of that name."""
     if after:
         return reference.year if month > reference.month else reference.year + 1
-    return reference.year if month < reference.month else reference.year - 1
+    return reference.year if month <= reference.month else reference.year - 1  # "tháng 10 vừa qua" in October
 
 
 def running_period(n: int, edge: str | None, year: int) -> tuple[str, dt.date, dt.date]:
