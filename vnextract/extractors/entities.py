@@ -90,7 +90,7 @@ def rules() -> Rules:
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
         roman=regex.compile(gz.fragment("ROMAN")),
-        doc_numbered=regex.compile(f"{b}(?:{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"),
+        doc_numbered=regex.compile(f"{b}(?P<type>{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"),
         doc_number_tail=regex.compile(f" số (?P<number>{gz.fragment('DOC_NUMBER')})"),
         horizon_tail=regex.compile(gz.fragment("HORIZON_TAIL")),
         year_tail=regex.compile(f"{gz.fragment('YEAR_TAIL')}{a}"),
@@ -513,7 +513,7 @@ def numbered_document_candidates(text: str) -> list[Candidate]:
     out = []
     for m in rules().doc_numbered.finditer(text, overlapped=True):
         number = m.group("number")
-        canonical = m.group()
+        canonical = f"{m.group('type')} số {number}"  # "Quyết định 293" -> "Quyết định số 293"
         out.append(_cand(m.start(), m.end(), "document:numbered", "DOCUMENT", canonical, number=number))
     return out
 
