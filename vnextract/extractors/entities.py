@@ -90,7 +90,9 @@ def rules() -> Rules:
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
         roman=regex.compile(gz.fragment("ROMAN")),
-        doc_numbered=regex.compile(f"{b}(?P<type>{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"),
+        doc_numbered=regex.compile(
+            f"{b}(?P<type>{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"
+        ),
         doc_number_tail=regex.compile(f" số (?P<number>{gz.fragment('DOC_NUMBER')})"),
         horizon_tail=regex.compile(gz.fragment("HORIZON_TAIL")),
         year_tail=regex.compile(f"{gz.fragment('YEAR_TAIL')}{a}"),
