@@ -508,21 +508,27 @@ def _metric(
     ):
         # "đạt 76,8% kế hoạch năm", "bằng 121,5% dự toán": the previous figure against its plan.
         metric = f"{previous} so với {plan.group().strip()}"
+    elif linked and (left or previous) and _share_verb(an, f) and predicate:
+        # "nhiệt điện than chiếm 57,8% sản lượng huy động", "..., chiếm 35% tổng lượng khách": a share.
+        metric = f"tỷ trọng {left or previous} trong {predicate}"
     elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
         # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
         metric = f"tỷ lệ {predicate} {previous}"
     elif linked and left and left.lower() in BARE_HEADS and previous:
         metric = f"{left} {previous}"
-    elif f.role == "value" and q.kind not in COUNTED_KINDS and left and previous and _bare_verbs(an, f, left):
+    elif (
+        f.role == "value"
+        and q.kind not in COUNTED_KINDS
+        and left
+        and _earlier_in_segment(f, figures)
+        and _bare_verbs(an, f, left)
+    ):
         # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
         tail = predicate if _starts_with_preposition(predicate) else ""
         metric = f"{left} của {_subject_before(f, figures, previous)} {tail}".strip()
     elif f.role == "value" and previous and lex.prefix_pattern("comparative_level").match(left):
         # "mới đạt 78,5%, thấp hơn mức 85% ...": the level compared with is the same measure.
         metric = previous
-    elif linked and left and _share_verb(an, f) and predicate:
-        # "nhiệt điện than chiếm 57,8% sản lượng huy động": a share of a whole.
-        metric = f"tỷ trọng {left} trong {predicate}"
     elif linked and left:
         metric = left
     elif right and existential and not predicate and left and q.kind in COUNTED_KINDS:
@@ -594,6 +600,10 @@ def _left_context_end(an: Analysis, f: Figure) -> int:
             break
         raw = stripped[: m.start()]
     return f.segment.start + len(raw.rstrip(" ,"))
+
+
+def _earlier_in_segment(f: Figure, figures: list[Figure]) -> bool:
+    return any(g.segment == f.segment and g.role != "skip" and g.start < f.start for g in figures)
 
 
 def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
