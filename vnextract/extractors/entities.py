@@ -48,6 +48,7 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    landmark: regex.Pattern[str]
     cap_syllable_before: regex.Pattern[str]
     inner_dash: regex.Pattern[str]
     system_head: regex.Pattern[str]
@@ -105,6 +106,10 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        landmark=regex.compile(
+            f"{b}(?:{_alternation(words('landmark_kinds'))}) {gz.fragment('CAP_SYLLABLE')}"
+            f"(?: {gz.fragment('CAP_SYLLABLE')}){{0,3}}{a}"
+        ),
         cap_syllable_before=regex.compile(f"(?<![\\p{{L}}\\p{{N}}]){gz.fragment('CAP_SYLLABLE')} $"),
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
         system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
@@ -589,6 +594,15 @@ def system_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
     return out
 
 
+def landmark_candidates(text: str) -> list[Candidate]:
+    """Places named after their kind: "cửa khẩu quốc tế Hữu Nghị", "Vịnh Hạ Long", "quần đảo Trường Sa"."""
+    out = []
+    for m in rules().landmark.finditer(text):
+        name = m.group()
+        out.append(_cand(m.start(), m.end(), "place:landmark", "LOC", name[:1].upper() + name[1:]))
+    return out
+
+
 def street_candidates(text: str) -> list[Candidate]:
     """ "số 24 Trần Phú", "đường Lê Lai": streets are named after people, but they are places."""
     out = []
@@ -737,6 +751,7 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
     cands += place_candidates(text)
     cands += local_government_candidates(text)
     cands += numbered_document_candidates(text)
+    cands += landmark_candidates(text)
     known_starts = {c.start for c in cands}
     cands += named_document_candidates(text, known_starts)
     cands += agency_candidates(text, known_starts)
