@@ -26,6 +26,8 @@ from vnextract.tokenize import Token
 
 # Kinds whose unit is a counted noun that can head the metric ("44/63 địa phương ...").
 COUNTED_KINDS = frozenset({"count", "fraction"})
+# Kinds whose amount may be followed by the noun it measures ("2,3 tỷ USD vốn FDI").
+OBJECT_KINDS = frozenset({"money", "measure"})
 # Bare heads that need a complement: "đạt tỷ lệ 77%" after a count is the ratio of those counted things.
 BARE_HEADS = frozenset(
     {
@@ -43,6 +45,7 @@ BARE_HEADS = frozenset(
     }
 )
 MAX_METRIC_WORDS = 30
+FALLBACK_METRIC_WORDS = 8
 SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
 COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
 MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
@@ -140,9 +143,10 @@ def link_indicators(
                 continue
             if f.role == "change" and any(f in v.changes for v in figures if v.role == "value"):
                 continue
-            metric = _metric(an, f, figures, previous_metric, entities, times)
-            if not metric:
-                continue
+            # A figure is never dropped for want of a metric: the words before it stand in.
+            metric = _metric(an, f, figures, previous_metric, entities, times) or _fallback_metric(
+                an, f, sent
+            )
             previous_metric = metric
             f.metric = metric
             indicators.append(
@@ -151,6 +155,11 @@ def link_indicators(
                 )
             )
     return indicators
+
+
+def _fallback_metric(an: Analysis, f: Figure, sent: Span) -> str:
+    words = an.text[sent.start : f.anchor].replace(",", " ").split()[-FALLBACK_METRIC_WORDS:]
+    return " ".join(words) or an.text[f.start : f.end]
 
 
 # ---------------------------------------------------------------- roles and changes
@@ -531,6 +540,10 @@ def _metric(
         metric = previous
     elif linked and left:
         metric = left
+    elif q.kind in OBJECT_KINDS and predicate and _starts_with_noun(an, f.end) and _trailing_verbs(an, f):
+        # "Hà Nội thu hút 2,3 tỷ USD vốn FDI": the verb and the noun that follows the amount.
+        metric = f"{_trailing_verbs(an, f)} {predicate}"
+        from_right = True
     elif right and existential and not predicate and left and q.kind in COUNTED_KINDS:
         # "bảo hiểm xã hội tự nguyện có hơn 1,9 triệu người, tăng ...": the counted noun of the subject.
         metric = f"{right} {left}"
@@ -642,7 +655,12 @@ def _left_context(
         start = max(start, comma + 1 if comma != -1 else g.end)
     colon = text.rfind(":", start, end)
     if colon != -1:
-        start = colon + 1
+        after_colon = text[colon + 1 : end].strip(" ,")
+        if after_colon and not lex.word_pattern("link").fullmatch(after_colon):
+            start = colon + 1
+        else:
+            # "- Thu ngân sách: 18.200 tỷ đồng": a label before the colon names the figure.
+            end = colon
     raw = text[start:end]
     existential = bool(lex.suffix_pattern("existential").search(raw))
     linked = to_level = False
