@@ -193,17 +193,17 @@ def place_after(text: str, pos: int, prefix: str | None) -> tuple[int, str] | No
 def locality_after(text: str, pos: int) -> tuple[int, str]:
     """An agency's locality right after it: " tỉnh Phú Thọ", " thành phố", " Hà Nội" (or nothing)."""
     r = rules()
-    m = r.place_prefix.match(text, pos + 1) if text.startswith(" ", pos) else None
+    if not text.startswith(" ", pos):
+        return pos, ""
+    hit = gz.gazetteer().match_at(text, pos + 1)
+    if hit and any(is_province_name(n) for n in hit[1]):
+        return hit[0], text[pos : hit[0]]  # "UBND TP.HCM", "Sở Công Thương TP HCM", "Sở Y tế Hà Nội"
+    m = r.place_prefix.match(text, pos + 1)
     if m:
         place = place_after(text, m.end(), m.group("prefix"))
         if place:
             return place[0], text[pos : place[0]]
         return m.end() - 1, text[pos : m.end() - 1]
-    if not text.startswith(" ", pos):
-        return pos, ""
-    hit = gz.gazetteer().match_at(text, pos + 1)
-    if hit and any(is_province_name(n) for n in hit[1]):
-        return hit[0], text[pos : hit[0]]  # "UBND TP.HCM", "Sở Y tế Hà Nội"
     place = place_after(text, pos + 1, None)
     if place:
         return place[0], text[pos : place[0]]
