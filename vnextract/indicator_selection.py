@@ -16,7 +16,7 @@ from vnextract.patterns import norm_key
 from vnextract.records import Quantity
 from vnextract.text import Span
 
-QUOTE_REACH = 60  # a figure inside a short quotation ("trăm hoa đua nở") is part of a phrase
+QUOTE_REACH = 40  # a figure inside a quotation this short ("trăm hoa đua nở") is part of a phrase
 QUALIFIER_REACH = 40  # "3 - 5 sao đạt 75 - 80%": how far the level a qualifying figure belongs to may be
 # Kinds whose unit is a counted noun ("44/63 địa phương ...").
 COUNTED_KINDS = frozenset({"count", "fraction"})
@@ -62,10 +62,15 @@ def is_name_number(q: Quantity, own: str) -> bool:
 
 
 def in_short_quotation(text: str, span: Span, segment: Span) -> bool:
+    """'tránh tình trạng "trăm hoa đua nở"': a number inside a short quoted phrase (a slogan, an idiom).
+
+    A quoted statement ("“NHNN xác định chỉ tiêu ... khoảng 15%, có điều chỉnh ...”") is longer.
+    """
     left = text.rfind('"', max(0, span.start - QUOTE_REACH), span.start)
     if left == -1 or text.count('"', segment.start, span.start) % 2 == 0:
         return False
-    return text.find('"', span.end, span.end + QUOTE_REACH) != -1
+    right = text.find('"', span.end, span.end + QUOTE_REACH)
+    return right != -1 and right - left <= QUOTE_REACH
 
 
 def old_level(before: str) -> bool:
