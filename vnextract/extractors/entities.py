@@ -213,6 +213,18 @@ def locality_after(text: str, pos: int) -> tuple[int, str]:
     return pos, ""
 
 
+def canonical_locality(text: str, locality: str) -> str:
+    """Canonical spelling of a locality from ``locality_after``: " TP HCM" -> " Thành phố Hồ Chí Minh"."""
+    if not locality:
+        return ""
+    hit = gz.gazetteer().match_at(locality, 1)
+    if hit and hit[0] == len(locality):
+        provinces = [n for n in hit[1] if is_province_name(n)]
+        if provinces:
+            return " " + provinces[0].canonical
+    return expand_abbreviations(locality)
+
+
 def continues_capitalized(text: str, end: int) -> bool:
     """Named validator: a capitalised syllable follows, so the name goes on beyond a known place."""
     if not (text.startswith(" ", end) and rules().cap_syllable.match(text, end + 1)):
@@ -474,7 +486,7 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
             if name.local:
                 end2, locality = locality_after(text, end)
                 if locality:
-                    end, canonical = end2, canonical + expand_abbreviations(locality)
+                    end, canonical = end2, canonical + canonical_locality(text, locality)
             out.append(
                 _cand(start, end, f"gazetteer:{name.entry_id}", name.label, canonical, number=name.number)
             )
@@ -497,8 +509,8 @@ def local_government_candidates(text: str) -> list[Candidate]:
     out = []
     for m in rules().local_gov.finditer(text, overlapped=True):
         end, locality = locality_after(text, m.end())
-        name = m.group() + locality
-        out.append(_cand(m.start(), end, "local_government", "ORG", expand_abbreviations(name)))
+        canonical = expand_abbreviations(m.group()) + canonical_locality(text, locality)
+        out.append(_cand(m.start(), end, "local_government", "ORG", canonical))
     return out
 
 
