@@ -213,7 +213,7 @@ def locality_after(text: str, pos: int) -> tuple[int, str]:
     return pos, ""
 
 
-def canonical_locality(text: str, locality: str) -> str:
+def canonical_locality(locality: str) -> str:
     """Canonical spelling of a locality from ``locality_after``: " TP HCM" -> " Thành phố Hồ Chí Minh"."""
     if not locality:
         return ""
@@ -486,7 +486,7 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
             if name.local:
                 end2, locality = locality_after(text, end)
                 if locality:
-                    end, canonical = end2, canonical + canonical_locality(text, locality)
+                    end, canonical = end2, canonical + canonical_locality(locality)
             out.append(
                 _cand(start, end, f"gazetteer:{name.entry_id}", name.label, canonical, number=name.number)
             )
@@ -509,7 +509,7 @@ def local_government_candidates(text: str) -> list[Candidate]:
     out = []
     for m in rules().local_gov.finditer(text, overlapped=True):
         end, locality = locality_after(text, m.end())
-        canonical = expand_abbreviations(m.group()) + canonical_locality(text, locality)
+        canonical = expand_abbreviations(m.group()) + canonical_locality(locality)
         out.append(_cand(m.start(), end, "local_government", "ORG", canonical))
     return out
 
