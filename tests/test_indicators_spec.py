@@ -309,3 +309,32 @@ def test_indicators_figure_qualifying_a_metric_is_not_a_figure() -> None:
     text = "Tháng 7/2024, công suất phòng của các khách sạn 4 - 5 sao đạt 82%."
     doc = _doc(text)
     assert [_figure_text(i) for i in doc.indicators] == ["82%"]
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def test_indicators_colon_label_names_the_figure() -> None:
+    text = "- Tổng vốn đầu tư toàn xã hội: 125.000 tỷ đồng, tăng 10,5%.\n- Thu ngân sách: 18.200 tỷ đồng."
+    doc = _doc(text)
+    first, second = _by_figure(doc, "125.000 tỷ đồng"), _by_figure(doc, "18.200 tỷ đồng")
+    assert _metric_close("tổng vốn đầu tư toàn xã hội", first.metric), first.metric
+    assert first.change is not None and first.change.amount is not None
+    assert _metric_close("thu ngân sách", second.metric), second.metric
+
+
+def test_indicators_share_of_a_whole() -> None:
+    text = "Tháng 6/2024, điện mặt trời chiếm 12,5% sản lượng huy động toàn hệ thống."
+    ind = _by_figure(_doc(text), "12,5%")
+    assert _metric_close("tỷ trọng điện mặt trời trong sản lượng huy động toàn hệ thống", ind.metric), (
+        ind.metric
+    )
+
+
+def test_indicators_rank_takes_its_steps() -> None:
+    text = "Năm 2023, chỉ số PCI của tỉnh đạt 68,5 điểm, xếp thứ 12/63, tăng 5 bậc so với năm 2022."
+    doc = _doc(text, dt.date(2024, 3, 1))
+    rank = _by_figure(doc, "thứ 12/63")
+    assert rank.change is not None and rank.change.amount is not None and rank.change.amount.value == 5
+    assert _by_figure(doc, "68,5 điểm").change is None
+    assert rank.metric.startswith("xếp hạng")
