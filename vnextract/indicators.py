@@ -136,8 +136,12 @@ def link_indicators(
     indicators: list[Indicator] = []
     previous_status: dict[Span | None, str] = {}  # the status of each sentence's last indicator
     places: dict[Span, Entity] = {}  # the last location given in each paragraph
+    last_metric: dict[Span, str] = {}  # each sentence's last metric, for the continuation that follows
     for sent, figures in per_sentence:
         previous_metric = ""
+        if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
+            # "Trong đó, điện cho công nghiệp chiếm 52%": the measure of the sentence it continues.
+            previous_metric = last_metric.get(_previous_sentence(an, sent) or sent, "")
         for f in figures:
             if f.role == "skip" or (f.role == "change" and f.alias_of is not None):
                 continue
@@ -147,7 +151,7 @@ def link_indicators(
             metric = _metric(an, f, figures, previous_metric, entities, times) or _fallback_metric(
                 an, f, sent
             )
-            previous_metric = metric
+            previous_metric = last_metric[sent] = metric
             f.metric = metric
             indicators.append(
                 _build(
@@ -520,6 +524,9 @@ def _metric(
     elif linked and (left or previous) and _share_verb(an, f) and predicate:
         # "nhiệt điện than chiếm 57,8% sản lượng huy động", "..., chiếm 35% tổng lượng khách": a share.
         metric = f"tỷ trọng {left or previous} trong {predicate}"
+    elif linked and left and previous and _share_verb(an, f):
+        # "Trong đó, điện cho công nghiệp chiếm 52%": a share of the measure before it.
+        metric = f"tỷ trọng {left} trong {previous}"
     elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
         # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
         metric = f"tỷ lệ {predicate} {previous}"
@@ -806,10 +813,8 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
     words = [t for t in an.words(sent, pos=True) if t.end <= f.anchor]
     verbs: list[str] = []
     for t in reversed(words):
-        if (
-            t.tag == "V"
-            and not lex.word_pattern("link").fullmatch(t.text)
-            and not lex.word_pattern("existential").fullmatch(t.text)
+        if t.tag == "V" and not any(
+            lex.word_pattern(role).fullmatch(t.text) for role in ("link", "existential", "target", "estimate")
         ):
             verbs.append(t.text)
             continue
