@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -356,6 +357,11 @@ def _pos_features(tokens: list[str], templates: list[_Template]) -> list[list[st
 
 
 def _unchanged_by_token_normalize(pieces: list[str]) -> bool:
+    return all(_syllable_unchanged(syllable) for piece in pieces for syllable in piece.split(" "))
+
+
+@lru_cache(maxsize=65536)
+def _syllable_unchanged(syllable: str) -> bool:
     from underthesea.pipeline.text_normalize import token_normalize
 
-    return all(token_normalize(syllable) == syllable for piece in pieces for syllable in piece.split(" "))
+    return token_normalize(syllable) == syllable
