@@ -158,11 +158,15 @@ class _Pool:
 def _parallel(
     items: Iterator[_Job | ExtractionError], n_process: int, batch_size: int
 ) -> Iterator[Result]:
+    batches = _batches(items, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing to do: no need to load models or start processes
     warm_up()
     pool = _Pool(n_process)
     pending: deque[tuple[list[_Job | ExtractionError], Future[list[Result]]]] = deque()
+    pending.append((first, pool.submit(first)))
     window = 2 * n_process  # batches in flight: what bounds memory, whatever the input length
-    batches = _batches(items, batch_size)
     try:
         while True:
             while len(pending) < window and (batch := next(batches, None)) is not None:
