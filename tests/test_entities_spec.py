@@ -150,6 +150,7 @@ PEOPLE = [
         "Cục trưởng Cục Đầu tư nước ngoài",
     ),
     ("“Chúng tôi sẽ tiếp tục”, ông Hoàng Văn Nam khẳng định.", "Hoàng Văn Nam", None),
+    ("Theo ông Tuấn, giá lúa tăng mạnh.", "Tuấn", None),
     (
         "Giám đốc Sở Xây dựng Trần Văn Bình, Phó Bí thư Đảng ủy cho biết.",
         "Trần Văn Bình",

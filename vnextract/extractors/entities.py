@@ -48,6 +48,7 @@ class Rules:
     agency_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
+    short_name_cue: regex.Pattern[str]
     landmark: regex.Pattern[str]
     cap_syllable_before: regex.Pattern[str]
     inner_dash: regex.Pattern[str]
@@ -106,6 +107,7 @@ def rules() -> Rules:
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
+        short_name_cue=regex.compile(f"{b}(?:{_alternation(words('short_name_honorifics'))}) (?=\\p{{Lu}})"),
         landmark=regex.compile(
             f"{b}(?:{_alternation(words('landmark_kinds'))}) {gz.fragment('CAP_SYLLABLE')}"
             f"(?: {gz.fragment('CAP_SYLLABLE')}){{0,3}}{a}"
@@ -743,6 +745,21 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif len(text[start:end].split()) >= 3 and gz.gazetteer().match_at(text, start) is None:
             # "Nguyễn Văn An cho biết": a full name alone; any listed name or place over it wins
             found[start] = _person(start, end, text, None, "person:full_name", priority=NAME_PRIORITY - 5)
+
+    # 4. "ông Tuấn", "bà Knapper": a form of address makes any capitalised name a person.
+    for m in r.short_name_cue.finditer(text):
+        start = m.end()
+        if start in found or gz.gazetteer().match_at(text, start) or place_after(text, start, None):
+            continue
+        if gz.gazetteer().match_at(text, m.start()) or place_after(text, m.start(), None):
+            continue  # "Bà Rịa - Vũng Tàu" is a province, not "bà" + a name
+        end = start
+        while (c := r.cap_syllable.match(text, end + (end > start))) is not None and c.start() - start < 40:
+            end = c.end()
+            if not text.startswith(" ", end):
+                break
+        if end > start and len(text[start:end].split()) <= MAX_PERSON_SYLLABLES:
+            found[start] = _person(start, end, text, None, "person:addressed")
     return list(found.values())
 
 
