@@ -40,6 +40,7 @@ Role = Literal[
     "from_level",
     "aspect",
     "comparative_level",
+    "time_preposition",
 ]
 
 

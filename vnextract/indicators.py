@@ -1050,20 +1050,35 @@ def _period(
     nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), seg.end)
     comma = text.find(",", f.end, seg.end)
     clause_end = min(nxt, seg.end, comma if comma != -1 else seg.end)
-    after = [t for t in times if f.end <= t.start < clause_end]
+    after = [t for t in times if f.end <= t.start < clause_end and _dates_an_action(text, t, f.end)]
     if after:
         return after[0]
     if before:
         return before[-1]
-    after = [t for t in times if f.end <= t.start < min(seg.end, nxt)]
+    after = [t for t in times if f.end <= t.start < min(seg.end, nxt) and _dates_an_action(text, t, f.end)]
     if after:
         return after[0]
     para = an.paragraph_of(f.start)
-    if para is not None:
+    while para is not None:
         earlier = [t for t in times if para.start <= t.start and t.end <= sent.start]
         if earlier:
             return earlier[-1]
+        # "Cùng với đó, có 15/151 chế độ báo cáo ...": a paragraph that continues the one before it.
+        if not lex.prefix_pattern("continuation").match(text, para.start, para.end):
+            break
+        k = an.paragraphs.index(para)
+        para = an.paragraphs[k - 1] if k > 0 else None
     return None
+
+
+def _dates_an_action(text: str, t: Extracted[TimeExpression], figure_end: int) -> bool:
+    """'được ban hành trong năm 2022', 'vào năm 2030', 'trước ngày 30/11', 'ít nhất 8% năm 2025' date
+    what the clause reports; a bare 'năm 2021' after a noun ('kế hoạch ... năm 2021') names a plan."""
+    if t.record.modifier is not None or not text[figure_end : t.start].strip():
+        return True
+    if lex.prefix_pattern("time_preposition").match(text, t.start, t.end):
+        return True
+    return bool(lex.suffix_pattern("time_preposition").search(text[max(0, t.start - 20) : t.start]))
 
 
 def _only_verbs_between(text: str, start: int, end: int) -> bool:
