@@ -41,6 +41,7 @@ Role = Literal[
     "aspect",
     "comparative_level",
     "time_preposition",
+    "bare_head",
 ]
 
 

@@ -28,22 +28,6 @@ from vnextract.tokenize import Token
 COUNTED_KINDS = frozenset({"count", "fraction"})
 # Kinds whose amount may be followed by the noun it measures ("2,3 tỷ USD vốn FDI").
 OBJECT_KINDS = frozenset({"money", "measure"})
-# Bare heads that need a complement: "đạt tỷ lệ 77%" after a count is the ratio of those counted things.
-BARE_HEADS = frozenset(
-    {
-        "tỷ lệ",
-        "tỷ trọng",
-        "số lượng",
-        "tổng số",
-        "con số",
-        "mức",
-        "số",
-        "số tiền",
-        "giá trị",
-        "trị giá",
-        "tổng giá trị",
-    }
-)
 MAX_METRIC_WORDS = 30
 FALLBACK_METRIC_WORDS = 8
 SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
@@ -69,7 +53,7 @@ NOT_NOUN_ROLES = (
 )
 
 
-@dataclass
+@dataclass(eq=False)  # figures compare by identity
 class Figure:
     """One quantity of a sentence and what the linker decided about it."""
 
@@ -98,6 +82,19 @@ class Figure:
     @property
     def anchor(self) -> int:
         return self.verb_start if self.verb_start is not None else self.ext.start
+
+
+@dataclass
+class _Document:
+    """What linking needs beyond one sentence's figures: times, names, and what earlier figures set."""
+
+    an: Analysis
+    times: list[Extracted[TimeExpression]]  # every time, baselines included
+    period_times: list[Extracted[TimeExpression]]  # the times that may date a figure
+    entities: list[Extracted[Entity]]
+    entity_spans: list[Span]
+    statuses: dict[Span | None, str] = field(default_factory=dict)  # each sentence's last status
+    places: dict[Span, Entity] = field(default_factory=dict)  # each paragraph's last location
 
 
 def link_indicators(
@@ -134,8 +131,7 @@ def link_indicators(
         t for t in times if not any(b.overlaps(t.span) for b in baselines) and not _after_marker(text, t)
     ]
     indicators: list[Indicator] = []
-    previous_status: dict[Span | None, str] = {}  # the status of each sentence's last indicator
-    places: dict[Span, Entity] = {}  # the last location given in each paragraph
+    doc = _Document(an, times, period_times, entities, entity_spans)
     last_metric: dict[Span, str] = {}  # each sentence's last metric, for the continuation that follows
     for sent, figures in per_sentence:
         previous_metric = ""
@@ -148,17 +144,16 @@ def link_indicators(
             if f.role == "change" and any(f in v.changes for v in figures if v.role == "value"):
                 continue
             # A figure is never dropped for want of a metric: the words before it stand in.
-            metric = _metric(an, f, figures, previous_metric, entities, times) or _fallback_metric(
-                an, f, sent
-            )
+            metric = _metric(an, f, figures, previous_metric, times) or _fallback_metric(an, f, sent)
             previous_metric = last_metric[sent] = metric
             f.metric = metric
-            indicators.append(
-                _build(
-                    an, f, sent, period_times, times, entities, entity_spans, figures, previous_status, places
-                )
-            )
+            indicators.append(_build(doc, f, sent, figures))
     return indicators
+
+
+def _is_bare_head(phrase: str) -> bool:
+    """'tỷ lệ', 'số tiền': a head that needs a complement ("đạt tỷ lệ 77%" after a count)."""
+    return bool(lex.word_pattern("bare_head").fullmatch(phrase.strip()))
 
 
 def _fallback_metric(an: Analysis, f: Figure, sent: Span) -> str:
@@ -464,12 +459,7 @@ def _to_level_value(text: str, pos: int, values: list[Figure]) -> Figure | None:
 
 
 def _metric(
-    an: Analysis,
-    f: Figure,
-    figures: list[Figure],
-    previous: str,
-    entities: list[Extracted[Entity]],
-    times: list[Extracted[TimeExpression]],
+    an: Analysis, f: Figure, figures: list[Figure], previous: str, times: list[Extracted[TimeExpression]]
 ) -> str:
     if f.alias_of is not None and f.alias_of.metric:
         return f.alias_of.metric
@@ -530,7 +520,7 @@ def _metric(
     elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
         # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
         metric = f"tỷ lệ {predicate} {previous}"
-    elif linked and left and left.lower() in BARE_HEADS and previous:
+    elif linked and left and _is_bare_head(left) and previous:
         metric = f"{left} {previous}"
     elif (
         f.role == "value"
@@ -570,11 +560,11 @@ def _metric(
     else:
         metric = right or unit_words
         from_right = True
-    if metric and metric.lower() in BARE_HEADS and previous:
+    if metric and _is_bare_head(metric) and previous:
         metric = f"{metric} {previous}"
     if f.role == "value":
         f.head = metric
-    metric = _elliptic(metric, previous, entities, f)
+    metric = _elliptic(metric, previous)
     if not metric:
         metric = previous
     words = metric.split()
@@ -801,10 +791,6 @@ def _starts_with_noun(an: Analysis, pos: int) -> bool:
     return not any(lex.prefix_pattern(role).match(text, pos) for role in NOT_NOUN_ROLES)
 
 
-def _ends_with_verb(an: Analysis, f: Figure, left: str) -> bool:
-    return bool(left) and bool(_trailing_verbs(an, f))
-
-
 def _trailing_verbs(an: Analysis, f: Figure) -> str:
     """The verbs right before a figure ("đã tiếp nhận xử lý hơn 77 triệu"), which belong to its metric."""
     sent = an.sentence_of(f.start)
@@ -877,7 +863,7 @@ def _without_times(text: str, start: int, end: int, times: list[Extracted[TimeEx
     return _clean(" ".join(p.strip() for p in pieces if p.strip()))
 
 
-def _elliptic(metric: str, previous: str, entities: list[Extracted[Entity]], f: Figure) -> str:
+def _elliptic(metric: str, previous: str) -> str:
     """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head."""
     if not metric or not previous:
         return metric
@@ -951,18 +937,8 @@ def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> li
     return out
 
 
-def _build(
-    an: Analysis,
-    f: Figure,
-    sent: Span,
-    period_times: list[Extracted[TimeExpression]],
-    all_times: list[Extracted[TimeExpression]],
-    entities: list[Extracted[Entity]],
-    entity_spans: list[Span],
-    figures: list[Figure],
-    previous_status: dict[Span | None, str],
-    inherited_places: dict[Span, Entity],
-) -> Indicator:
+def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indicator:
+    an, all_times, period_times = doc.an, doc.times, doc.period_times
     text = an.text
     q = f.ext.record
     change: Change | None = None
@@ -990,13 +966,13 @@ def _build(
     ):
         found = None
     period = found.record if found is not None else None
-    status = _status(an, f, sent, entity_spans, figures, found, previous_status)
+    status = _status(an, f, sent, doc.entity_spans, figures, found, doc.statuses)
     f.status = status
-    previous_status[sent] = status
-    location = _location(an, f, sent, entities, inherited_places)
+    doc.statuses[sent] = status
+    location = _location(an, f, sent, doc.entities, doc.places)
     para = an.paragraph_of(f.start)
     if location is not None and para is not None:
-        inherited_places[para] = location
+        doc.places[para] = location
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
         metric=f.metric,
