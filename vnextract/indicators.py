@@ -681,6 +681,9 @@ def _left_context(
             break
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
+    if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
+        # "..., đạt tỷ lệ 77%": the verb opens the clause, its head follows.
+        cleaned, linked = cleaned[m.end() :].strip(), True
     if to_level:
         # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb.
         for role in ("change_increase", "change_decrease"):
