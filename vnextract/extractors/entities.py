@@ -21,6 +21,7 @@ NAME_PRIORITY = 20
 PERSON_PRIORITY = 30  # a cued person name beats a place or district spelled the same ("Long Biên")
 MAX_NAME_WORDS = 16  # a built name longer than this is a runaway walk, not a name
 MAX_PERSON_SYLLABLES = 4
+MAX_TAILS = 4  # horizon and year tails of one document name ("đến năm 2025, định hướng đến năm 2030")
 
 # ---------------------------------------------------------------- compiled rules (built once)
 
@@ -287,14 +288,15 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
         "tail": False,
         "number": None,
     }
-    end = pos
+    end, tails = pos, 0
     while info["words"] < MAX_NAME_WORDS:
         if doc_head is not None:
             tail = r.horizon_tail.match(text, end)
             if not tail and doc_head in r.doc_heads_year:
                 tail = r.year_tail.match(text, end)
-            if tail:
+            if tail and tails < MAX_TAILS:
                 end, info["tail"] = tail.end(), True
+                tails += 1
                 continue
             num = r.doc_number_tail.match(text, end)
             if num:
