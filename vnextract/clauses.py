@@ -9,6 +9,8 @@ figure or change, a coordinated figure ("và 52 địa phương"), a parenthesis
 
 from __future__ import annotations
 
+import bisect
+
 from vnextract import indicator_lexicon as lex
 from vnextract.text import Span
 
@@ -45,7 +47,7 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
     """Does a new clause begin at ``pos`` (just after a comma): a figure, a change or a break word?"""
     while pos < end and text[pos].isspace():
         pos += 1
-    if pos in figure_starts:
+    if _is_start(figure_starts, pos):
         return True
     rest = text[pos:end]
     for role in (
@@ -69,16 +71,21 @@ def _figure_soon(pos: int, end: int, text: str, figure_starts: list[int]) -> int
     comma = text.find(",", pos, limit)
     if comma != -1:
         limit = comma
-    for f in figure_starts:
-        if pos <= f < limit:
-            return f
-    return None
+    k = bisect.bisect_left(figure_starts, pos)
+    return figure_starts[k] if k < len(figure_starts) and figure_starts[k] < limit else None
+
+
+def _is_start(figure_starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_left(figure_starts, pos)
+    return k < len(figure_starts) and figure_starts[k] == pos
 
 
 def right_context_end(
     text: str, start: int, seg: Span, figure_starts: list[int], *, every_comma: bool = False
 ) -> int:
     """Where the predicate that follows a figure (ending at ``start``) stops.
+
+    ``figure_starts`` is sorted (where the sentence's figures start).
 
     A comma ends it when a new item starts after it (or always, with ``every_comma``: the strict
     reading used to decide which figures sit inside another figure's predicate).

@@ -16,6 +16,7 @@ from vnextract.patterns import norm_key
 from vnextract.records import Quantity
 from vnextract.text import Span
 
+BEFORE_WINDOW = 160  # characters read before a figure for the words that disqualify it
 QUOTE_REACH = 40  # a figure inside a quotation this short ("trăm hoa đua nở") is part of a phrase
 QUALIFIER_REACH = 40  # "3 - 5 sao đạt 75 - 80%": how far the level a qualifying figure belongs to may be
 # Kinds whose unit is a counted noun ("44/63 địa phương ...").
@@ -27,9 +28,11 @@ def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Spa
 
     ``segment`` is its semicolon clause and ``sentence`` its sentence (normalized offsets).
     """
-    before = text[segment.start : span.start]
+    # The phrases read before a figure are short: a bounded window keeps long lists linear.
+    before = text[max(segment.start, span.start - BEFORE_WINDOW) : span.start]
     own = text[span.start : span.end].lower()
-    if q.kind in lex.skip_kinds() and not measured_duration(q, text[sentence.start : span.start]):
+    sentence_before = text[max(sentence.start, span.start - BEFORE_WINDOW) : span.start]
+    if q.kind in lex.skip_kinds() and not measured_duration(q, sentence_before):
         return "kind"  # meeting ordinals, durations ("phiên họp lần thứ 8", "trong 18 tháng")
     if lex.skip_before_pattern().search(before):
         return "reference_scale"  # "trên thang 100 điểm", "hợp nhất 3 tỉnh", "đường dây 500 kV"
@@ -66,11 +69,11 @@ def in_short_quotation(text: str, span: Span, segment: Span) -> bool:
 
     A quoted statement ("“NHNN xác định chỉ tiêu ... khoảng 15%, có điều chỉnh ...”") is longer.
     """
-    left = text.rfind('"', max(0, span.start - QUOTE_REACH), span.start)
-    if left == -1 or text.count('"', segment.start, span.start) % 2 == 0:
-        return False
-    right = text.find('"', span.end, span.end + QUOTE_REACH)
-    return right != -1 and right - left <= QUOTE_REACH
+    left = text.rfind('"', max(segment.start, span.start - QUOTE_REACH), span.start)
+    if left == -1 or not text[left + 1 : left + 2].strip():
+        return False  # no quote close before it, or a closing one ('... "' followed by a space)
+    right = text.find('"', span.end, left + QUOTE_REACH + 1)
+    return right != -1 and bool(text[right - 1 : right].strip())
 
 
 def old_level(before: str) -> bool:
@@ -92,7 +95,7 @@ def qualifies_next_figure(text: str, q: Quantity, span: Span, segment: Span, nxt
     between = text[span.end : nxt.start]
     if "," in between or len(between) > QUALIFIER_REACH or not lex.suffix_pattern("link").search(between):
         return False
-    before = text[segment.start : span.start].rstrip()
+    before = text[max(segment.start, span.start - BEFORE_WINDOW) : span.start].rstrip()
     if not before or not before[-1].isalpha():
         return False
     # "Cả tỉnh có 1.250 bài thi đạt điểm 10": after "có" or a link verb the figure is the level itself.

@@ -12,8 +12,11 @@ The linker works sentence by sentence on the quantities found by the other layer
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
@@ -24,11 +27,18 @@ from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpressio
 from vnextract.text import Span
 from vnextract.tokenize import Token
 
+R = TypeVar("R")
+OVERLAP_LOOKBACK = 3  # mentions that start before a span and may still reach into it
+
 # Kinds whose unit is a counted noun that can head the metric ("44/63 địa phương ...").
 COUNTED_KINDS = frozenset({"count", "fraction"})
 # Kinds whose amount may be followed by the noun it measures ("2,3 tỷ USD vốn FDI").
 OBJECT_KINDS = frozenset({"money", "measure"})
+LOOKAROUND = 8  # figures scanned around one figure: skipped ones in between are rare and few
+BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
+TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
 MAX_METRIC_WORDS = 30
+TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
 FALLBACK_METRIC_WORDS = 8
 SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
 COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
@@ -70,6 +80,8 @@ class Figure:
     head: str = ""  # a change's subject without its aspect, for the elliptic amounts that follow
     status: str = ""  # set when its indicator is built, for continuation clauses
     changes: list[Figure] = field(default_factory=list)
+    index: int = 0  # position in its sentence's figures
+    attached: bool = False  # a change figure that became part of a level's indicator
 
     @property
     def start(self) -> int:
@@ -89,12 +101,105 @@ class _Document:
     """What linking needs beyond one sentence's figures: times, names, and what earlier figures set."""
 
     an: Analysis
-    times: list[Extracted[TimeExpression]]  # every time, baselines included
-    period_times: list[Extracted[TimeExpression]]  # the times that may date a figure
-    entities: list[Extracted[Entity]]
-    entity_spans: list[Span]
+    times: _Mentions[TimeExpression]  # every time, baselines included
+    period_times: _Mentions[TimeExpression]  # the times that may date a figure
+    entities: _Mentions[Entity]
     statuses: dict[Span | None, str] = field(default_factory=dict)  # each sentence's last status
     places: dict[Span, Entity] = field(default_factory=dict)  # each paragraph's last location
+    _hits: dict[Span, _Sorted] = field(default_factory=dict)
+    _setters: dict[Span, tuple[int, str] | None] = field(default_factory=dict)
+    _sentence_index: dict[Span, int] = field(default_factory=dict)
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def previous_sentence(self, sent: Span) -> Span | None:
+        """The sentence before ``sent`` when it is in the same paragraph."""
+        if not self._sentence_index:
+            self._sentence_index = {s: k for k, s in enumerate(self.an.sentences)}
+        k = self._sentence_index.get(sent, 0)
+        if k == 0:
+            return None
+        prev = self.an.sentences[k - 1]
+        return prev if self.an.paragraph_of(prev.start) == self.an.paragraph_of(sent.start) else None
+
+    def sentences_in(self, para: Span) -> list[Span]:
+        sentences = self.an.sentences
+        if not self._sentence_starts:
+            self._sentence_starts = [s.start for s in sentences]
+        k = bisect.bisect_left(self._sentence_starts, para.start)
+        out = []
+        while k < len(sentences) and sentences[k].start < para.end:
+            out.append(sentences[k])
+            k += 1
+        return out
+
+    def status_hits(self, sent: Span, figures: list[Figure]) -> _Sorted:
+        """Status words of a sentence (start, end, role), outside names, figures and comparisons."""
+        if sent not in self._hits:
+            text = self.an.text
+            mask = [e.span for e in self.entities.overlapping(sent.start, sent.end)]
+            mask += [Span(g.start, g.end) for g in figures]
+            mask += [g.baseline for g in figures if g.baseline is not None]
+            window = _masked(text, sent.start, sent.end, mask)
+            found = [
+                (sent.start + m.start(), sent.start + m.end(), role)
+                for role in ("estimate", "target")
+                for m in lex.word_pattern(role).finditer(window)
+            ]
+            self._hits[sent] = _Sorted(sorted(found))
+        return self._hits[sent]
+
+    def paragraph_setter(self, para: Span | None) -> tuple[int, str] | None:
+        """The first sentence of a paragraph that opens with a status ("Theo số liệu ước tính, ...")."""
+        if para is None:
+            return None
+        if para not in self._setters:
+            self._setters[para] = None
+            text = self.an.text
+            for s in self.sentences_in(para):
+                head = text[s.start : s.end].split(",", 1)[0]
+                role = next(
+                    (
+                        r
+                        for r in ("estimate", "target")
+                        if lex.prefix_pattern(r).match(head)
+                        or (head.lower().startswith("theo") and lex.word_pattern(r).search(head))
+                    ),
+                    None,
+                )
+                if role is not None:
+                    self._setters[para] = (s.start, role)
+                    break
+        return self._setters[para]
+
+
+class _Mentions(list[Extracted[R]]):
+    """Extracted mentions sorted by start, searchable by position: no pass over them is quadratic."""
+
+    def __init__(self, items: Iterable[Extracted[R]] = ()) -> None:
+        super().__init__(sorted(items, key=lambda x: x.start))
+        self.starts = [x.start for x in self]
+
+    def between(self, lo: int, hi: int) -> list[Extracted[R]]:
+        """Mentions starting in [lo, hi)."""
+        return self[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def overlapping(self, lo: int, hi: int) -> list[Extracted[R]]:
+        """Mentions overlapping [lo, hi) (mentions of one layer do not overlap each other)."""
+        k = max(0, bisect.bisect_right(self.starts, lo) - OVERLAP_LOOKBACK)
+        out = []
+        while k < len(self) and self.starts[k] < hi:
+            if self[k].end > lo:
+                out.append(self[k])
+            k += 1
+        return out
+
+
+class _Sorted:
+    """Tuples sorted by their first item (a start offset), searchable by bisection."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        self.items = items
+        self.starts = [x[0] for x in items]
 
 
 def link_indicators(
@@ -106,13 +211,10 @@ def link_indicators(
     if not quantities:
         return []
     text = an.text
-    entity_spans = [e.span for e in entities]
+    names = _Mentions(entities)
     # A horizon inside a name ("Chiến lược ... đến năm 2025") dates the name, not a figure.
-    times = [
-        t for t in times if t.record.modifier is None or not any(s.overlaps(t.span) for s in entity_spans)
-    ]
-    times = times + _present_markers(an, times)
-    times.sort(key=lambda t: t.start)
+    kept = _Mentions(t for t in times if t.record.modifier is None or not names.overlapping(t.start, t.end))
+    all_times = _Mentions([*kept, *_present_markers(an, kept)])
     by_sentence: dict[Span, list[Extracted[Quantity]]] = {}
     for q in quantities:
         sent = an.sentence_of(q.start)
@@ -122,29 +224,30 @@ def link_indicators(
     for sent in an.sentences:
         qs = by_sentence.get(sent)
         if qs:
-            figures = _roles(an, sent, qs, times)
+            figures = _roles(an, sent, qs, all_times)
             _attach_changes(an, figures)
             per_sentence.append((sent, figures))
     # A time inside a comparison ("so với cùng kỳ năm 2021") is a baseline, never a period: in any sentence.
     baselines = [f.baseline for _, fs in per_sentence for f in fs if f.baseline is not None]
-    period_times = [
-        t for t in times if not any(b.overlaps(t.span) for b in baselines) and not _after_marker(text, t)
-    ]
+    compared = _Mentions(Extracted(b.start, b.end, b) for b in set(baselines))
+    period_times = _Mentions(
+        t for t in all_times if not compared.overlapping(t.start, t.end) and not _after_marker(text, t)
+    )
     indicators: list[Indicator] = []
-    doc = _Document(an, times, period_times, entities, entity_spans)
+    doc = _Document(an, all_times, period_times, names)
     last_metric: dict[Span, str] = {}  # each sentence's last metric, for the continuation that follows
     for sent, figures in per_sentence:
         previous_metric = ""
         if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
             # "Trong đó, điện cho công nghiệp chiếm 52%": the measure of the sentence it continues.
-            previous_metric = last_metric.get(_previous_sentence(an, sent) or sent, "")
+            previous_metric = last_metric.get(doc.previous_sentence(sent) or sent, "")
         for f in figures:
             if f.role == "skip" or (f.role == "change" and f.alias_of is not None):
                 continue
-            if f.role == "change" and any(f in v.changes for v in figures if v.role == "value"):
+            if f.role == "change" and f.attached:
                 continue
             # A figure is never dropped for want of a metric: the words before it stand in.
-            metric = _metric(an, f, figures, previous_metric, times) or _fallback_metric(an, f, sent)
+            metric = _metric(an, f, figures, previous_metric, all_times) or _fallback_metric(an, f, sent)
             previous_metric = last_metric[sent] = metric
             f.metric = metric
             indicators.append(_build(doc, f, sent, figures))
@@ -165,15 +268,17 @@ def _fallback_metric(an: Analysis, f: Figure, sent: Span) -> str:
 
 
 def _roles(
-    an: Analysis, sent: Span, qs: list[Extracted[Quantity]], times: list[Extracted[TimeExpression]]
+    an: Analysis, sent: Span, qs: list[Extracted[Quantity]], times: _Mentions[TimeExpression]
 ) -> list[Figure]:
     text = an.text
     segs = clauses.segments(text, sent)
     figures = [Figure(q, clauses.segment_of(segs, q.start)) for q in sorted(qs, key=lambda q: q.start)]
     starts = [f.start for f in figures]
     for i, f in enumerate(figures):
+        f.index = i
         seg = f.segment
-        before = text[seg.start : f.start]
+        # Every phrase read before a figure is short: a bounded window keeps long lists linear.
+        before = text[max(seg.start, f.start - BEFORE_WINDOW) : f.start]
         own = text[f.start : f.end]
         if selection.skip_reason(text, f.ext.record, f.ext.span, seg, sent) is not None:
             f.role = "skip"
@@ -211,7 +316,10 @@ def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
     if lex.suffix_pattern("comparison_period").search(before):
         return True
     # "cao hơn tốc độ tăng của quý I và quý II năm 2023": a time in a comparative clause.
-    clause_start = max(text.rfind(",", 0, t.start), text.rfind(";", 0, t.start), text.rfind(".", 0, t.start))
+    lo = max(0, t.start - BEFORE_WINDOW)
+    clause_start = max(
+        text.rfind(",", lo, t.start), text.rfind(";", lo, t.start), text.rfind(".", lo, t.start), lo - 1
+    )
     clause = text[clause_start + 1 : t.start]
     if any(lex.word_pattern(r).search(clause) for r in ("comparative_increase", "comparative_decrease")):
         return True
@@ -282,7 +390,7 @@ def _baseline(
     pos: int,
     seg: Span,
     figure_starts: list[int],
-    times: list[Extracted[TimeExpression]] | None = None,
+    times: _Mentions[TimeExpression] | None = None,
 ) -> Span | None:
     """The comparison after a change ("so với cùng kỳ năm 2021", "vượt mục tiêu đề ra") as a span."""
     limit = seg.end
@@ -292,15 +400,17 @@ def _baseline(
             limit = k
     m = lex.word_pattern("baseline_marker").search(text, pos, limit)
     # "tăng 5% về số lượng so với": skip the aspect, but never past another figure.
-    if m is not None and any(pos < s < m.start() for s in figure_starts):
-        m = None
+    if m is not None:
+        k = bisect.bisect_right(figure_starts, pos)
+        if k < len(figure_starts) and figure_starts[k] < m.start():
+            m = None
     if m is not None:
         start = m.end()
     else:
         pm = lex.prefix_pattern("plan_baseline").match(text, pos, limit)
         if pm is None:
             # "gấp rưỡi năm trước": a time right after the amount is the comparison.
-            nxt = next((t for t in times if pos <= t.start <= pos + 1), None) if times else None
+            nxt = next(iter(times.between(pos, pos + 2)), None) if times else None
             return Span(nxt.start, nxt.end) if nxt is not None else None
         return _strip_span(text, pos, pm.end())
     end = limit
@@ -325,8 +435,10 @@ def _drop_embedded(text: str, figures: list[Figure]) -> None:
         if f.role != "value" or f.alias_of is not None:
             continue
         end = clauses.right_context_end(text, f.end, f.segment, starts, every_comma=True)
-        for g in figures:
-            if g is not f and f.end < g.start < end and g.role == "value" and g.alias_of is None:
+        for g in figures[f.index + 1 :]:
+            if g.start >= end:
+                break
+            if f.end < g.start and g.role == "value" and g.alias_of is None:
                 g.role = "skip"
 
 
@@ -361,6 +473,7 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
         if target is not None:
             target = target.alias_of or target
             target.changes.append(c)
+            c.attached = True
             for alias in figures:
                 if alias.alias_of is target:
                     alias.changes.append(c)
@@ -391,34 +504,37 @@ def _adjacent_gap(gap: str) -> bool:
 def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
     """'tăng so với cùng kỳ', 'vượt mục tiêu đề ra', 'giảm ... xuống dưới 1,2%': a direction, no amount."""
     text = an.text
-    starts = {f.start for f in figures}
-    covered = [Span(f.start, f.end) for f in figures]
-    segs = sorted({f.segment for f in figures}, key=lambda s: s.start)
-    for seg in segs:
-        values = [f for f in figures if f.segment == seg and f.role == "value"]
-        if not values:
-            continue
+    starts = [f.start for f in figures]
+    start_set = set(starts)
+    by_segment: dict[Span, list[Figure]] = {}
+    for f in figures:
+        if f.role == "value":
+            by_segment.setdefault(f.segment, []).append(f)
+    for seg, values in by_segment.items():
+        value_starts = [v.start for v in values]
         for role, direction in (
             ("change_increase", "increase"),
             ("change_decrease", "decrease"),
             ("overrun", "increase"),
         ):
             for m in lex.word_pattern(role).finditer(text, seg.start, seg.end):
-                if any(s.start <= m.start() < s.end for s in covered):
-                    continue
+                k = bisect.bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < figures[k].end:
+                    continue  # the verb is part of a figure ("gấp 3 lần")
                 nxt = m.end()
                 while nxt < seg.end and text[nxt].isspace():
                     nxt += 1
-                if nxt in starts:
+                if nxt in start_set:
                     continue  # it has an amount: handled as a change figure
                 after_marker = lex.prefix_pattern("baseline_marker").match(text, m.end(), seg.end)
                 plan = lex.prefix_pattern("plan_baseline").match(text, m.end(), seg.end)
-                to_level = _to_level_value(text, m.end(), values)
+                split = bisect.bisect_left(value_starts, m.end())
+                to_level = _to_level_value(text, m.end(), values[split : split + 1])
                 if role == "overrun" and plan is None and after_marker is None:
                     continue
                 if after_marker is None and plan is None and to_level is None:
                     continue
-                baseline = _baseline(text, m.end(), seg, list(starts)) if to_level is None else None
+                baseline = _baseline(text, m.end(), seg, starts) if to_level is None else None
                 change = Change(
                     direction=direction, baseline=text[baseline.start : baseline.end] if baseline else None
                 )
@@ -427,12 +543,14 @@ def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
                         to_level.change = change
                         to_level.baseline = None
                     continue
-                before = [v for v in values if v.end <= m.start()]
-                after = [v for v in values if v.start >= m.end()]
+                # values before the verb: all that start before it but one still running into it
+                before = (
+                    values[: split - 1] if split and values[split - 1].end > m.start() else values[:split]
+                )
                 if before and _adjacent_gap(text[before[-1].end : m.start()]):
                     targets = [before[-1]]
                 elif not before:
-                    targets = after
+                    targets = values[split:]
                 else:
                     targets = []
                 for v in targets:
@@ -447,7 +565,7 @@ def _to_level_value(text: str, pos: int, values: list[Figure]) -> Figure | None:
         if v.start < pos:
             continue
         between = text[pos : v.start]
-        if "," in between or len(between) > 80:
+        if "," in between or len(between) > TO_LEVEL_REACH:
             return None
         if lex.suffix_pattern("to_level").search(between):
             return v
@@ -459,7 +577,7 @@ def _to_level_value(text: str, pos: int, values: list[Figure]) -> Figure | None:
 
 
 def _metric(
-    an: Analysis, f: Figure, figures: list[Figure], previous: str, times: list[Extracted[TimeExpression]]
+    an: Analysis, f: Figure, figures: list[Figure], previous: str, times: _Mentions[TimeExpression]
 ) -> str:
     if f.alias_of is not None and f.alias_of.metric:
         return f.alias_of.metric
@@ -472,7 +590,7 @@ def _metric(
     after_end = clauses.right_context_end(
         text, f.end, f.segment, [g.start for g in figures if g.role != "skip"]
     )
-    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), after_end)
+    nxt = _next_live_start(f, figures, after_end)
     predicate = _without_times(text, f.end, min(after_end, nxt), times)
     if len(predicate.split()) > MAX_PREDICATE_WORDS:
         predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
@@ -497,7 +615,7 @@ def _metric(
         # "tăng 76% về số lượng và 30,6% về giá trị": the subject, then the aspect of this amount.
         head = left
         if f.elliptic:
-            k = figures.index(f)
+            k = f.index
             head = figures[k - 1].head if k > 0 and figures[k - 1].head else left
         f.head = head
         metric = f"{head} {_aspect(text, f)}".strip()
@@ -573,12 +691,19 @@ def _metric(
     return _lower_first(metric)
 
 
+def _tokens_before(an: Analysis, sent: Span, end: int, limit: int = MAX_METRIC_WORDS) -> list[Token]:
+    """The last ``limit`` tagged words of a sentence that end by ``end`` (tagged once per sentence)."""
+    tokens = an.words(sent, pos=True)
+    k = bisect.bisect_right(tokens, end, key=lambda t: t.end)
+    return tokens[max(0, k - limit) : k]
+
+
 def _left_tokens(an: Analysis, f: Figure, left: str, end: int) -> list[Token]:
     """The sentence's tokens that spell the cleaned left context (the last ones before ``end``)."""
     sent = an.sentence_of(f.start)
     if sent is None or not left:
         return []
-    tokens = [t for t in an.words(sent, pos=True) if t.end <= end]
+    tokens = _tokens_before(an, sent, end)
     n_words = len(left.split())
     picked: list[Token] = []
     for t in reversed(tokens):
@@ -612,16 +737,32 @@ def _left_context_end(an: Analysis, f: Figure) -> int:
     return f.segment.start + len(raw.rstrip(" ,"))
 
 
+def _previous_live(f: Figure, figures: list[Figure]) -> Figure | None:
+    """The figure before ``f`` in its segment that is not skipped."""
+    for g in reversed(figures[max(0, f.index - LOOKAROUND) : f.index]):
+        if g.segment != f.segment:
+            return None
+        if g.role != "skip":
+            return g
+    return None
+
+
+def _next_live_start(f: Figure, figures: list[Figure], default: int) -> int:
+    """Where the next figure that is not skipped starts (``default`` if none follows)."""
+    for g in figures[f.index + 1 : f.index + 1 + LOOKAROUND]:
+        if g.role != "skip" and g.start > f.end:
+            return g.start
+    return default
+
+
 def _earlier_in_segment(f: Figure, figures: list[Figure]) -> bool:
-    return any(g.segment == f.segment and g.role != "skip" and g.start < f.start for g in figures)
+    return _previous_live(f, figures) is not None
 
 
 def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
     """The subject of the figure before this one in its segment ("khu vực dịch vụ tăng 8,14%, đóng góp")."""
-    for g in reversed(figures[: figures.index(f)]):
-        if g.segment == f.segment and g.role != "skip" and (g.head or g.metric):
-            return g.head or g.metric
-    return previous
+    g = _previous_live(f, figures)
+    return (g.head or g.metric or previous) if g is not None else previous
 
 
 def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
@@ -638,16 +779,15 @@ def _starts_with_preposition(s: str) -> bool:
 
 
 def _left_context(
-    an: Analysis, f: Figure, figures: list[Figure], times: list[Extracted[TimeExpression]]
+    an: Analysis, f: Figure, figures: list[Figure], times: _Mentions[TimeExpression]
 ) -> tuple[str, bool, bool]:
     """The cleaned noun phrase before a figure; whether 'có' introduced it; whether a link verb did."""
     text = an.text
     seg = f.segment
     end = f.anchor
     start = seg.start
-    for g in figures:
-        if g.segment != seg or g.end > end or g is f or g.role == "skip":
-            continue
+    g = _previous_live(f, figures)
+    if g is not None and g.end <= end:
         comma = text.find(",", g.end, end)
         start = max(start, comma + 1 if comma != -1 else g.end)
     colon = text.rfind(":", start, end)
@@ -694,12 +834,12 @@ def _left_context(
     return cleaned, existential, linked
 
 
-def _clean_left(an: Analysis, start: int, end: int, times: list[Extracted[TimeExpression]]) -> str:
+def _clean_left(an: Analysis, start: int, end: int, times: _Mentions[TimeExpression]) -> str:
     """Drop framing: opening words, "Theo ...," sources, times, and a trailing 'có'/'đã'."""
     text = an.text
     pieces: list[str] = []
     pos = start
-    for t in (t for t in times if start <= t.start and t.end <= end):
+    for t in (t for t in times.between(start, end) if t.end <= end):
         after = text[t.end : end].lstrip(" ")
         if after.startswith(","):
             # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
@@ -799,7 +939,7 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
     sent = an.sentence_of(f.start)
     if sent is None:
         return ""
-    words = [t for t in an.words(sent, pos=True) if t.end <= f.anchor]
+    words = _tokens_before(an, sent, f.anchor, TRAILING_VERB_WORDS)
     verbs: list[str] = []
     for t in reversed(words):
         if t.tag == "V" and not any(
@@ -816,12 +956,14 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
 def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> str:
     """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the last one's predicate."""
     text = an.text
-    live = [g for g in figures if g.role == "value" and g.segment == f.segment]
-    idx = next((k for k, g in enumerate(live) if g is f), None)
-    if idx is None:
+    if f.role != "value":
         return ""
     cur = f
-    for g in live[idx + 1 :]:
+    for g in figures[f.index + 1 :]:
+        if g.segment != f.segment:
+            break
+        if g.role != "value":
+            continue
         gap = text[cur.end : g.start].strip()
         if (
             cur.ext.record.kind == "percent"
@@ -849,17 +991,19 @@ def _drop_first_word(an: Analysis, phrase: str, f: Figure) -> str:
     k = an.text.find(phrase, f.end, sent.end)
     if k == -1:
         return phrase
-    words = [t for t in an.words(sent, pos=True) if t.start >= k and t.end <= k + len(phrase)]
+    tokens = an.words(sent, pos=True)
+    first = bisect.bisect_left(tokens, k, key=lambda t: t.start)
+    words = [t for t in tokens[first : first + 2] if t.end <= k + len(phrase)]
     if len(words) < 2:
         return ""
     return an.text[words[1].start : k + len(phrase)]
 
 
-def _without_times(text: str, start: int, end: int, times: list[Extracted[TimeExpression]]) -> str:
+def _without_times(text: str, start: int, end: int, times: _Mentions[TimeExpression]) -> str:
     """A predicate without the times in it ("chưa hoàn thành và những nhiệm vụ 6 tháng cuối năm")."""
     pieces, pos = [], start
-    for t in times:
-        if start <= t.start and t.end <= end:
+    for t in times.between(start, end):
+        if t.end <= end:
             pieces.append(text[pos : t.start])
             pos = t.end
     pieces.append(text[pos:end])
@@ -913,7 +1057,7 @@ def _lower_first(s: str) -> str:
 # ---------------------------------------------------------------- period, status, location
 
 
-def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> list[Extracted[TimeExpression]]:
+def _present_markers(an: Analysis, times: _Mentions[TimeExpression]) -> list[Extracted[TimeExpression]]:
     """'Đến nay', 'hiện nay' date a cumulative total to the reference date when the time layer left them."""
     if an.reference_date is None:
         return []
@@ -925,7 +1069,7 @@ def _present_markers(an: Analysis, times: list[Extracted[TimeExpression]]) -> li
     out = []
     for m in found:
         span = Span(m.start(), m.end())
-        if any(t.span.overlaps(span) for t in times):
+        if times.overlapping(span.start, span.end):
             continue
         rd = an.reference_date
         record = TimeExpression(
@@ -969,7 +1113,7 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
     ):
         found = None
     period = found.record if found is not None else None
-    status = _status(an, f, sent, doc.entity_spans, figures, found, doc.statuses)
+    status = _status(doc, f, sent, figures, found)
     f.status = status
     doc.statuses[sent] = status
     location = _location(an, f, sent, doc.entities, doc.places)
@@ -989,7 +1133,7 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
     )
 
 
-def _change_record(an: Analysis, c: Figure, times: list[Extracted[TimeExpression]]) -> Change:
+def _change_record(an: Analysis, c: Figure, times: _Mentions[TimeExpression]) -> Change:
     baseline = an.text[c.baseline.start : c.baseline.end] if c.baseline else None
     return Change(
         direction=c.direction or "increase",
@@ -999,53 +1143,51 @@ def _change_record(an: Analysis, c: Figure, times: list[Extracted[TimeExpression
     )
 
 
-def _time_in(times: list[Extracted[TimeExpression]], span: Span | None) -> TimeExpression | None:
+def _time_in(times: _Mentions[TimeExpression], span: Span | None) -> TimeExpression | None:
     if span is None:
         return None
-    for t in times:
-        if span.overlaps(t.span):
-            return t.record
-    return None
+    found = times.overlapping(span.start, span.end)
+    return found[0].record if found else None
 
 
-def _time_in_clause(an: Analysis, f: Figure, times: list[Extracted[TimeExpression]]) -> bool:
+def _time_in_clause(an: Analysis, f: Figure, times: _Mentions[TimeExpression]) -> bool:
     seg = f.segment
-    return any(seg.start <= t.start < seg.end for t in times)
+    return bool(times.between(seg.start, seg.end))
 
 
 def _period(
-    an: Analysis, f: Figure, sent: Span, times: list[Extracted[TimeExpression]], figures: list[Figure]
+    an: Analysis, f: Figure, sent: Span, times: _Mentions[TimeExpression], figures: list[Figure]
 ) -> Extracted[TimeExpression] | None:
     """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
     text = an.text
     anchor = f.anchor
     seg = f.segment
-    before = [t for t in times if sent.start <= t.start and t.end <= anchor]
+    before = [t for t in times.between(sent.start, anchor) if t.end <= anchor]
     clause_start = max(seg.start, text.rfind(",", seg.start, anchor) + 1)
     if before and before[-1].start >= clause_start:
         return before[-1]
     # "tỷ lệ phủ sóng 5G đạt 90% dân số vào năm 2030", "16 văn bản ... được ban hành trong năm 2022":
     # a time after the figure in its own comma clause.
-    nxt = next((g.start for g in figures if g.start > f.end and g.role != "skip"), seg.end)
+    nxt = _next_live_start(f, figures, seg.end)
     comma = text.find(",", f.end, seg.end)
     clause_end = min(nxt, seg.end, comma if comma != -1 else seg.end)
-    after = [t for t in times if f.end <= t.start < clause_end and _dates_an_action(text, t, f.end)]
+    after = [t for t in times.between(f.end, clause_end) if _dates_an_action(text, t, f.end)]
     if after:
         return after[0]
     if before:
         return before[-1]
-    after = [t for t in times if f.end <= t.start < min(seg.end, nxt) and _dates_an_action(text, t, f.end)]
+    after = [t for t in times.between(f.end, min(seg.end, nxt)) if _dates_an_action(text, t, f.end)]
     if after:
         return after[0]
     para = an.paragraph_of(f.start)
     while para is not None:
-        earlier = [t for t in times if para.start <= t.start and t.end <= sent.start]
+        earlier = [t for t in times.between(para.start, sent.start) if t.end <= sent.start]
         if earlier:
             return earlier[-1]
         # "Cùng với đó, có 15/151 chế độ báo cáo ...": a paragraph that continues the one before it.
         if not lex.prefix_pattern("continuation").match(text, para.start, para.end):
             break
-        k = an.paragraphs.index(para)
+        k = bisect.bisect_left(an.paragraphs, para.start, key=lambda p: p.start)
         para = an.paragraphs[k - 1] if k > 0 else None
     return None
 
@@ -1075,15 +1217,6 @@ def _only_verbs_between(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _previous_sentence(an: Analysis, sent: Span) -> Span | None:
-    k = an.sentences.index(sent)
-    if k == 0:
-        return None
-    prev = an.sentences[k - 1]
-    same_paragraph = an.paragraph_of(prev.start) == an.paragraph_of(sent.start)
-    return prev if same_paragraph else None
-
-
 def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
     chars = list(text[start:end])
     for s in spans:
@@ -1093,62 +1226,52 @@ def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
 
 
 def _status(
-    an: Analysis,
-    f: Figure,
-    sent: Span,
-    entity_spans: list[Span],
-    figures: list[Figure],
-    found: Extracted[TimeExpression] | None,
-    previous_status: dict[Span | None, str],
+    doc: _Document, f: Figure, sent: Span, figures: list[Figure], found: Extracted[TimeExpression] | None
 ) -> str:
     """target / estimate from the nearest status word before the figure: clause, sentence, paragraph."""
+    an = doc.an
     period = found.record if found is not None else None
     period_span = found.span if found is not None else None
     text = an.text
-    mask = entity_spans + [Span(g.start, g.end) for g in figures]
-    mask += [g.baseline for g in figures if g.baseline is not None]
     anchor = f.anchor
+    hits = doc.status_hits(sent, figures)
     # The figure's own segment first; words in an earlier segment count only when they open the
     # sentence, before its first figure ("Phấn đấu đến cuối năm, A đạt 85%; B đạt 75%").
-    first = min((g.anchor for g in figures if g.role != "skip"), default=anchor)
+    first = figures[0].anchor if figures else anchor
+    for g in figures:
+        if g.role != "skip":
+            first = g.anchor
+            break
     for start, end, opening in (
         (f.segment.start, anchor, False),
         (sent.start, min(first, f.segment.start), True),
     ):
         if end <= start:
             continue
-        window = _masked(text, start, end, mask)
-        best: tuple[int, str] | None = None
-        for role in ("estimate", "target"):
-            for m in lex.word_pattern(role).finditer(window):
-                # "A ước đạt 3,1 tỷ USD; B ..." : an estimate verb of the first figure is that figure's own.
-                if opening and role == "estimate" and _only_verbs_between(text, start + m.end(), first):
-                    continue
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), role)
-        if best is not None:
-            return best[1]
+        k = bisect.bisect_right(hits.starts, end) - 1
+        while k >= 0 and hits.starts[k] >= start:
+            _, m_end, role = hits.items[k]
+            k -= 1
+            if m_end > end:
+                continue
+            # "A ước đạt 3,1 tỷ USD; B ..." : an estimate verb of the first figure is that figure's own.
+            if opening and role == "estimate" and _only_verbs_between(text, m_end, first):
+                continue
+            return role
     # "...; trong đó khách quốc tế khoảng 350 nghìn lượt": a continuation segment keeps the status before it.
     if lex.prefix_pattern("continuation").match(text, f.segment.start, f.segment.end):
-        earlier = [g for g in figures if g.anchor < f.segment.start and g.status]
-        if earlier:
-            return earlier[-1].status
+        for g in reversed(figures[: f.index]):
+            if g.anchor < f.segment.start and g.status:
+                return g.status
     # "Trong đó, khu vực dịch vụ tăng 6,24%" continues the previous sentence, its status included.
     if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
-        inherited = previous_status.get(_previous_sentence(an, sent))
+        inherited = doc.statuses.get(doc.previous_sentence(sent))
         if inherited is not None:
             return inherited
-    para = an.paragraph_of(f.start)
-    if para is not None and para.start < sent.start:
-        # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
-        for s in an.sentences:
-            if para.start <= s.start < sent.start:
-                head = text[s.start : s.end].split(",", 1)[0]
-                for role in ("estimate", "target"):
-                    if lex.prefix_pattern(role).match(head) or (
-                        head.lower().startswith("theo") and lex.word_pattern(role).search(head)
-                    ):
-                        return role
+    # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
+    setter = doc.paragraph_setter(an.paragraph_of(f.start))
+    if setter is not None and setter[0] < sent.start:
+        return setter[1]
     if (
         period is not None
         and an.reference_date is not None
@@ -1162,7 +1285,7 @@ def _status(
 
 
 def _location(
-    an: Analysis, f: Figure, sent: Span, entities: list[Extracted[Entity]], inherited: dict[Span, Entity]
+    an: Analysis, f: Figure, sent: Span, entities: _Mentions[Entity], inherited: dict[Span, Entity]
 ) -> Entity | None:
     """A place stated as the scope: a LOC name in the clause, else the sentence, else the paragraph.
 
@@ -1172,10 +1295,8 @@ def _location(
     text = an.text
     places = [
         e
-        for e in entities
-        if e.record.label in LOCATION_LABELS
-        and sent.start <= e.start < f.anchor
-        and not _in_brackets(text, e)
+        for e in entities.between(sent.start, f.anchor)
+        if e.record.label in LOCATION_LABELS and not _in_brackets(text, e)
     ]
     in_clause = [e for e in places if e.start >= f.segment.start]
     if in_clause:
