@@ -37,6 +37,7 @@ OBJECT_KINDS = frozenset({"money", "measure"})
 LOOKAROUND = 8  # figures scanned around one figure: skipped ones in between are rare and few
 BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
+COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
 TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
 FALLBACK_METRIC_WORDS = 8
@@ -81,6 +82,7 @@ class Figure:
     status: str = ""  # set when its indicator is built, for continuation clauses
     changes: list[Figure] = field(default_factory=list)
     index: int = 0  # position in its sentence's figures
+    chain_end: Figure | None = None  # the last level coordinated with this one ("A, B và C đã ...")
     attached: bool = False  # a change figure that became part of a level's indicator
 
     @property
@@ -241,13 +243,17 @@ def link_indicators(
         if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
             # "Trong đó, điện cho công nghiệp chiếm 52%": the measure of the sentence it continues.
             previous_metric = last_metric.get(doc.previous_sentence(sent) or sent, "")
+        live_starts = [g.start for g in figures if g.role != "skip"]
+        _link_coordinations(text, figures)
         for f in figures:
             if f.role == "skip" or (f.role == "change" and f.alias_of is not None):
                 continue
             if f.role == "change" and f.attached:
                 continue
             # A figure is never dropped for want of a metric: the words before it stand in.
-            metric = _metric(an, f, figures, previous_metric, all_times) or _fallback_metric(an, f, sent)
+            metric = _metric(an, f, figures, previous_metric, all_times, live_starts) or _fallback_metric(
+                an, f, sent
+            )
             previous_metric = last_metric[sent] = metric
             f.metric = metric
             indicators.append(_build(doc, f, sent, figures))
@@ -577,7 +583,12 @@ def _to_level_value(text: str, pos: int, values: list[Figure]) -> Figure | None:
 
 
 def _metric(
-    an: Analysis, f: Figure, figures: list[Figure], previous: str, times: _Mentions[TimeExpression]
+    an: Analysis,
+    f: Figure,
+    figures: list[Figure],
+    previous: str,
+    times: _Mentions[TimeExpression],
+    live_starts: list[int],
 ) -> str:
     if f.alias_of is not None and f.alias_of.metric:
         return f.alias_of.metric
@@ -587,14 +598,12 @@ def _metric(
     right = ""
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
-    after_end = clauses.right_context_end(
-        text, f.end, f.segment, [g.start for g in figures if g.role != "skip"]
-    )
+    after_end = clauses.right_context_end(text, f.end, f.segment, live_starts)
     nxt = _next_live_start(f, figures, after_end)
     predicate = _without_times(text, f.end, min(after_end, nxt), times)
     if len(predicate.split()) > MAX_PREDICATE_WORDS:
         predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
-    coordinated = _coordinated_predicate(an, f, figures)
+    coordinated = _coordinated_predicate(an, f, live_starts)
     if coordinated and not predicate:
         predicate = coordinated
     elif coordinated and q.kind == "percent" and len(predicate.split()) <= 2:
@@ -953,34 +962,33 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
     return " ".join(reversed(verbs))
 
 
-def _coordinated_predicate(an: Analysis, f: Figure, figures: list[Figure]) -> str:
+def _coordinated_predicate(an: Analysis, f: Figure, live_starts: list[int]) -> str:
     """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the last one's predicate."""
-    text = an.text
-    if f.role != "value":
+    last = f.chain_end
+    if last is None or last is f:
         return ""
-    cur = f
-    for g in figures[f.index + 1 :]:
-        if g.segment != f.segment:
-            break
-        if g.role != "value":
-            continue
-        gap = text[cur.end : g.start].strip()
-        if (
-            cur.ext.record.kind == "percent"
-            and "," in gap
-            and len(gap.split(",")[0].split()) <= COUNTED_NOUN_WORDS
-        ):
-            # "100% huyện, hơn 97% xã ...": the counted noun of a percent stands after it.
-            gap = "," + gap.split(",", 1)[1]
-            gap = gap.strip()
-        if gap not in {"và", ",", "và có", ", và"}:
-            break
-        cur = g
-    if cur is f:
-        return ""
-    starts = [g.start for g in figures if g.role != "skip"]
-    end = clauses.right_context_end(text, cur.end, cur.segment, starts)
-    return _clean(text[cur.end : end])
+    end = clauses.right_context_end(an.text, last.end, last.segment, live_starts)
+    return _clean(an.text[last.end : end])
+
+
+def _link_coordinations(text: str, figures: list[Figure]) -> None:
+    """Set each level's ``chain_end``: the last level coordinated with it ("A, B và C ...") in one pass."""
+    values = [f for f in figures if f.role == "value"]
+    following: Figure | None = None
+    for f in reversed(values):
+        coordinated = following is not None and following.segment == f.segment
+        if coordinated:
+            gap = text[f.end : following.start].strip()  # type: ignore[union-attr]
+            if (
+                f.ext.record.kind == "percent"
+                and "," in gap
+                and len(gap.split(",")[0].split()) <= COUNTED_NOUN_WORDS
+            ):
+                # "100% huyện, hơn 97% xã ...": the counted noun of a percent stands after it.
+                gap = ("," + gap.split(",", 1)[1]).strip()
+            coordinated = gap in COORDINATORS
+        f.chain_end = following.chain_end if coordinated and following is not None else f
+        following = f
 
 
 def _drop_first_word(an: Analysis, phrase: str, f: Figure) -> str:
