@@ -36,6 +36,7 @@ COUNTED_KINDS = frozenset({"count", "fraction"})
 OBJECT_KINDS = frozenset({"money", "measure"})
 LOOKAROUND = 8  # figures scanned around one figure: skipped ones in between are rare and few
 BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
+LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
 TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
@@ -807,6 +808,10 @@ def _left_context(
         else:
             # "- Thu ngân sách: 18.200 tỷ đồng": a label before the colon names the figure.
             end = colon
+    if end - start > LEFT_WINDOW:
+        # A metric is never this long: read only the end of a long run (from a word boundary).
+        space = text.find(" ", end - LEFT_WINDOW, end)
+        start = space + 1 if space != -1 else end - LEFT_WINDOW
     raw = text[start:end]
     existential = bool(lex.suffix_pattern("existential").search(raw))
     linked = to_level = False
@@ -863,7 +868,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: _Mentions[TimeExpress
     changed = True
     while changed and s:
         changed = False
-        low = s.lower()
+        low = s[:6].lower()
         if (low.startswith("theo ") or low.startswith("về ")) and "," in s:
             s = s[s.index(",") + 1 :].strip()
             changed = True
@@ -873,8 +878,9 @@ def _clean_left(an: Analysis, start: int, end: int, times: _Mentions[TimeExpress
             s = s[m.end() :].lstrip(" ,")
             changed = True
             continue
-        if s[0] in ",.-–—)(\"'":
-            s = s[1:].lstrip()
+        stripped = s.lstrip(",.-–—)(\"' ")
+        if stripped != s:
+            s = stripped
             changed = True
     while s:
         stripped = s.rstrip(" ,")
