@@ -654,6 +654,7 @@ def _metric(
         f.role == "value"
         and q.kind not in COUNTED_KINDS
         and left
+        and not linked
         and _earlier_in_segment(f, figures)
         and _bare_verbs(an, f, left)
     ):
@@ -974,6 +975,12 @@ def _coordinated_predicate(an: Analysis, f: Figure, live_starts: list[int]) -> s
     if last is None or last is f:
         return ""
     end = clauses.right_context_end(an.text, last.end, last.segment, live_starts)
+    # Only a predicate is shared ("đã kết nối mạng"), not the rest of the last item's own noun.
+    sent = an.sentence_of(last.end)
+    tokens = an.words(sent, pos=True) if sent is not None else []
+    k = bisect.bisect_left(tokens, last.end, key=lambda t: t.start)
+    if not any((t.tag or "").startswith(("V", "R")) for t in tokens[k:] if t.end <= end):
+        return ""
     return _clean(an.text[last.end : end])
 
 
