@@ -1,0 +1,534 @@
+"""The metric of a reported figure: what is measured, as written, without value, qualifier or verb.
+
+Two places hold it: the noun phrase before a level ("Tỷ lệ hồ sơ xử lý trực tuyến đạt 36,9%"),
+cleaned of framing (times, sources, "Đặc biệt,") and of the verb; or, for a counted figure that
+stands first or follows "có", its counted noun and the predicate after it ("44/63 địa phương đã
+triển khai ..."). A few clause shapes build it from a neighbour: "đạt tỷ lệ 77%" after a count,
+"chiếm 57,8% sản lượng" (a share), "đóng góp 5,72%" (the previous subject's contribution), an
+elliptic clause ("lĩnh vực ngân hàng đạt 42,4%") and a change-only figure's aspect ("về giá trị").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from vnextract import clauses
+from vnextract import indicator_lexicon as lex
+from vnextract.context import Analysis
+from vnextract.indicator_figures import COUNTED_KINDS, Figure, Mentions, next_live_start, previous_live
+from vnextract.records import Quantity, TimeExpression
+from vnextract.text import Span
+from vnextract.tokenize import Token
+
+# Kinds whose amount may be followed by the noun it measures ("2,3 tỷ USD vốn FDI").
+OBJECT_KINDS = frozenset({"money", "measure"})
+BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
+LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
+COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
+MAX_METRIC_WORDS = 30
+TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
+FALLBACK_METRIC_WORDS = 8
+SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
+COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
+MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
+LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
+# Roles whose words after a percent mean it is not followed by the noun it counts.
+NOT_NOUN_ROLES = (
+    "link",
+    "change_increase",
+    "change_decrease",
+    "comparative_increase",
+    "comparative_decrease",
+    "overrun",
+    "baseline_marker",
+    "plan_baseline",
+    "preposition",
+    "clause_break",
+    "to_level",
+    "framing",
+    "existential",
+)
+
+
+def _is_bare_head(phrase: str) -> bool:
+    """'tỷ lệ', 'số tiền': a head that needs a complement ("đạt tỷ lệ 77%" after a count)."""
+    return bool(lex.word_pattern("bare_head").fullmatch(phrase.strip()))
+
+
+def fallback_metric(an: Analysis, f: Figure, sent: Span) -> str:
+    words = an.text[sent.start : f.anchor].replace(",", " ").split()[-FALLBACK_METRIC_WORDS:]
+    return " ".join(words) or an.text[f.start : f.end]
+
+
+def metric_of(
+    an: Analysis,
+    f: Figure,
+    figures: list[Figure],
+    previous: str,
+    times: Mentions[TimeExpression],
+    live_starts: list[int],
+) -> str:
+    if f.alias_of is not None and f.alias_of.metric:
+        return f.alias_of.metric
+    text = an.text
+    q = f.ext.record
+    left, existential, linked = _left_context(an, f, figures, times)
+    right = ""
+    own = text[f.start : f.end]
+    unit_words = _unit_words(own, q)
+    after_end = clauses.right_context_end(text, f.end, f.segment, live_starts)
+    nxt = next_live_start(f, figures, after_end)
+    predicate = _without_times(text, f.end, min(after_end, nxt), times)
+    if len(predicate.split()) > MAX_PREDICATE_WORDS:
+        predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
+    coordinated = _coordinated_predicate(an, f, live_starts)
+    if coordinated and not predicate:
+        predicate = coordinated
+    elif coordinated and q.kind == "percent" and len(predicate.split()) <= 2:
+        # "100% huyện, hơn 97% xã trên toàn quốc đã kết nối mạng": keep this noun, share the rest.
+        predicate = f"{predicate} {_drop_first_word(an, coordinated, f)}".strip()
+    if f.role == "value" and (
+        q.kind in COUNTED_KINDS or (q.kind == "percent" and _starts_with_noun(an, f.end))
+    ):
+        right = " ".join(x for x in (unit_words, predicate) if x)
+    metric = ""
+    from_right = False
+    if q.kind == "rank" and f.role == "value":
+        # "xếp thứ 20/112", "Hà Nội xếp thứ 4/63 về thu hút FDI": the ranking of the previous metric or topic.
+        topic = predicate[3:].strip() if predicate.lower().startswith("về ") else ""
+        subject = left if left and not _bare_verbs(an, f, left) else ""
+        metric = "xếp hạng " + (topic or previous or subject)
+    elif f.role == "change":
+        # "tăng 76% về số lượng và 30,6% về giá trị": the subject, then the aspect of this amount.
+        head = left
+        if f.elliptic:
+            k = f.index
+            head = figures[k - 1].head if k > 0 and figures[k - 1].head else left
+        f.head = head
+        metric = f"{head} {_aspect(text, f)}".strip()
+    elif (
+        f.role == "value"
+        and q.kind == "percent"
+        and linked
+        and not left
+        and previous
+        and (plan := lex.prefix_pattern("plan_baseline").match(text, skip_spaces(text, f.end)))
+    ):
+        # "đạt 76,8% kế hoạch năm", "bằng 121,5% dự toán": the previous figure against its plan.
+        metric = f"{previous} so với {plan.group().strip()}"
+    elif linked and (left or previous) and _share_verb(an, f) and predicate:
+        # "nhiệt điện than chiếm 57,8% sản lượng huy động", "..., chiếm 35% tổng lượng khách": a share.
+        metric = f"tỷ trọng {left or previous} trong {predicate}"
+    elif linked and left and previous and _share_verb(an, f):
+        # "Trong đó, điện cho công nghiệp chiếm 52%": a share of the measure before it.
+        metric = f"tỷ trọng {left} trong {previous}"
+    elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
+        # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
+        metric = f"tỷ lệ {predicate} {previous}"
+    elif linked and left and _is_bare_head(left) and previous:
+        metric = f"{left} {previous}"
+    elif (
+        f.role == "value"
+        and q.kind not in COUNTED_KINDS
+        and left
+        and not linked
+        and _earlier_in_segment(f, figures)
+        and _bare_verbs(an, f, left)
+    ):
+        # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
+        tail = predicate if _starts_with_preposition(predicate) else ""
+        metric = f"{left} của {_subject_before(f, figures, previous)} {tail}".strip()
+    elif f.role == "value" and previous and lex.prefix_pattern("comparative_level").match(left):
+        # "mới đạt 78,5%, thấp hơn mức 85% ...": the level compared with is the same measure.
+        metric = previous
+    elif linked and left:
+        metric = left
+    elif q.kind in OBJECT_KINDS and predicate and _starts_with_noun(an, f.end) and _trailing_verbs(an, f):
+        # "Hà Nội thu hút 2,3 tỷ USD vốn FDI": the verb and the noun that follows the amount.
+        metric = f"{_trailing_verbs(an, f)} {predicate}"
+        from_right = True
+    elif right and existential and not predicate and left and q.kind in COUNTED_KINDS:
+        # "bảo hiểm xã hội tự nguyện có hơn 1,9 triệu người, tăng ...": the counted noun of the subject.
+        metric = f"{right} {left}"
+    elif right and (
+        predicate or existential or not left or _trailing_verbs(an, f) or _bare_verbs(an, f, left)
+    ):
+        metric = f"{_trailing_verbs(an, f)} {right}".strip()
+        if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(an, f, left):
+            # "quỹ bảo hiểm y tế đã thanh toán chi phí cho 91,3 triệu lượt khám, chữa bệnh": who did it.
+            metric = f"{right} {left}"
+        from_right = True
+    elif right and q.kind in COUNTED_KINDS and not linked and not predicate:
+        # "bình quân mỗi ngày khoảng 27.000 hồ sơ": the counted noun first, then what qualifies it.
+        metric = f"{right} {left}"
+    elif left:
+        metric = left
+    else:
+        metric = right or unit_words
+        from_right = True
+    if metric and _is_bare_head(metric) and previous:
+        metric = f"{metric} {previous}"
+    if f.role == "value":
+        f.head = metric
+    metric = _elliptic(metric, previous)
+    if not metric:
+        metric = previous
+    words = metric.split()
+    if len(words) > MAX_METRIC_WORDS:
+        metric = " ".join(words[:MAX_METRIC_WORDS] if from_right else words[-MAX_METRIC_WORDS:])
+    return _lower_first(metric)
+
+
+def _tokens_before(an: Analysis, sent: Span, end: int, limit: int = MAX_METRIC_WORDS) -> list[Token]:
+    """The last ``limit`` tagged words of a sentence that end by ``end`` (tagged once per sentence)."""
+    tokens = an.words(sent, pos=True)
+    k = bisect.bisect_right(tokens, end, key=lambda t: t.end)
+    return tokens[max(0, k - limit) : k]
+
+
+def _left_tokens(an: Analysis, f: Figure, left: str, end: int) -> list[Token]:
+    """The sentence's tokens that spell the cleaned left context (the last ones before ``end``)."""
+    sent = an.sentence_of(f.start)
+    if sent is None or not left:
+        return []
+    tokens = _tokens_before(an, sent, end)
+    n_words = len(left.split())
+    picked: list[Token] = []
+    for t in reversed(tokens):
+        if sum(len(p.text.split()) for p in picked) >= n_words:
+            break
+        picked.append(t)
+    joined = " ".join(t.text for t in reversed(picked))
+    return list(reversed(picked)) if joined.lower() == left.lower() else []
+
+
+def _bare_verbs(an: Analysis, f: Figure, left: str) -> bool:
+    """Is the left context only verbs ("đóng góp", "xếp", "đứng")? Then it has no subject of its own."""
+    tokens = _left_tokens(an, f, left, _left_context_end(an, f))
+    return bool(tokens) and all((t.tag or "").startswith("V") for t in tokens)
+
+
+def _left_context_end(an: Analysis, f: Figure) -> int:
+    """Where the cleaned left context ends: before the link verb and status words."""
+    text = an.text
+    raw = text[f.segment.start : f.anchor]
+    while True:
+        stripped = raw.rstrip(" ,")
+        m = None
+        for role in ("link", "estimate", "target", "existential"):
+            m = lex.suffix_pattern(role).search(stripped)
+            if m:
+                break
+        if not m:
+            break
+        raw = stripped[: m.start()]
+    return f.segment.start + len(raw.rstrip(" ,"))
+
+
+def _earlier_in_segment(f: Figure, figures: list[Figure]) -> bool:
+    return previous_live(f, figures) is not None
+
+
+def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
+    """The subject of the figure before this one in its segment ("khu vực dịch vụ tăng 8,14%, đóng góp")."""
+    g = previous_live(f, figures)
+    return (g.head or g.metric or previous) if g is not None else previous
+
+
+def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
+    return any((t.tag or "").startswith("V") for t in _left_tokens(an, f, left, _left_context_end(an, f)))
+
+
+def _share_verb(an: Analysis, f: Figure) -> bool:
+    before = an.text[f.segment.start : f.anchor]
+    return bool(lex.suffix_pattern("share").search(before))
+
+
+def _starts_with_preposition(s: str) -> bool:
+    return bool(s) and bool(lex.prefix_pattern("preposition").match(s))
+
+
+def _left_context(
+    an: Analysis, f: Figure, figures: list[Figure], times: Mentions[TimeExpression]
+) -> tuple[str, bool, bool]:
+    """The cleaned noun phrase before a figure; whether 'có' introduced it; whether a link verb did."""
+    text = an.text
+    seg = f.segment
+    end = f.anchor
+    start = seg.start
+    g = previous_live(f, figures)
+    if g is not None and g.end <= end:
+        comma = text.find(",", g.end, end)
+        start = max(start, comma + 1 if comma != -1 else g.end)
+    colon = text.rfind(":", start, end)
+    if colon != -1:
+        after_colon = text[colon + 1 : end].strip(" ,")
+        if after_colon and not lex.word_pattern("link").fullmatch(after_colon):
+            start = colon + 1
+        else:
+            # "- Thu ngân sách: 18.200 tỷ đồng": a label before the colon names the figure.
+            end = colon
+    if end - start > LEFT_WINDOW:
+        # A metric is never this long: read only the end of a long run (from a word boundary).
+        space = text.find(" ", end - LEFT_WINDOW, end)
+        start = space + 1 if space != -1 else end - LEFT_WINDOW
+    raw = text[start:end]
+    existential = bool(lex.suffix_pattern("existential").search(raw))
+    linked = to_level = False
+    # Peel the verb and status words between the metric and the figure ("ước đạt", "đạt", "là").
+    while True:
+        stripped = raw.rstrip(" ,")
+        m = None
+        framing = lex.suffix_pattern("framing").search(stripped)
+        for role in ("existential", "link", "estimate", "target", "to_level"):
+            m = lex.suffix_pattern(role).search(stripped)
+            if m:
+                # "đặc biệt là 12 nhiệm vụ": a framing phrase ending in a link word does not link a metric.
+                if framing is not None and framing.start() < m.start():
+                    m = framing
+                elif role in ("link", "estimate", "to_level") and not existential:
+                    linked = True
+                if role == "to_level":
+                    to_level = True
+                break
+        if not m:
+            break
+        raw = stripped[: m.start()]
+    cleaned = _clean_left(an, start, start + len(raw), times)
+    if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
+        # "..., đạt tỷ lệ 77%": the verb opens the clause, its head follows.
+        cleaned, linked = cleaned[m.end() :].strip(), True
+    if to_level:
+        # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb.
+        for role in ("change_increase", "change_decrease"):
+            m = lex.prefix_pattern(role).match(cleaned)
+            if m:
+                cleaned = cleaned[m.end() :].strip()
+                break
+    return cleaned, existential, linked
+
+
+def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpression]) -> str:
+    """Drop framing: opening words, "Theo ...," sources, times, and a trailing 'có'/'đã'."""
+    text = an.text
+    pieces: list[str] = []
+    pos = start
+    for t in (t for t in times.between(start, end) if t.end <= end):
+        after = text[t.end : end].lstrip(" ")
+        if after.startswith(","):
+            # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
+            pieces = []
+            pos = end - len(after) + 1
+            continue
+        pieces.append(text[pos : t.start])
+        pos = t.end
+    pieces.append(text[pos:end])
+    s = " ".join(p.strip() for p in pieces if p.strip())
+    s = s.replace(" ,", ",")
+    changed = True
+    while changed and s:
+        changed = False
+        low = s[:6].lower()
+        if (low.startswith("theo ") or low.startswith("về ")) and "," in s:
+            s = s[s.index(",") + 1 :].strip()
+            changed = True
+            continue
+        m = lex.prefix_pattern("framing").match(s)
+        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+            s = s[m.end() :].lstrip(" ,")
+            changed = True
+            continue
+        stripped = s.lstrip(",.-–—)(\"' ")
+        if stripped != s:
+            s = stripped
+            changed = True
+    while s:
+        stripped = s.rstrip(" ,")
+        m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(
+            stripped
+        )
+        if not m or (m.start() == 0 and m.end() < len(stripped)):
+            s = stripped
+            break
+        s = stripped[: m.start()]
+    # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
+    for m in reversed(list(lex.word_pattern("speech").finditer(s))):
+        s = s[m.end() :].lstrip(" ,:")
+        break
+    for sep in (" - ", " – "):
+        k = s.rfind(sep)
+        # "(HQ Online) - Theo ...", "Hà Nội, 02/7/2024 - ...": a dateline, not "3 - 5 sao" or "tôm - lúa".
+        if k != -1 and (
+            s[:k].rstrip()[-1:] in ")" + "0123456789" or s[k + len(sep) :].lower().startswith("theo")
+        ):
+            s = s[k + len(sep) :]
+    low = s.lower()
+    k = low.rfind("theo ")
+    if k != -1 and (k == 0 or not low[k - 1].isalnum()) and "," in s[k:]:
+        s = s[s.index(",", k) + 1 :]
+    s = s.strip(" ,")
+    while (m := lex.prefix_pattern("framing").match(s)) and (m.end() == len(s) or not s[m.end()].isalnum()):
+        s = s[m.end() :].lstrip(" ,")
+    # "Trên tuyến Quốc lộ 14, đoạn qua tỉnh Đắk Lắk, lưu lượng xe": opening adjuncts end at the last comma.
+    if "," in s and lex.prefix_pattern("preposition").match(s):
+        s = s[s.rindex(",") + 1 :].strip()
+    # A long run before the metric is a preceding clause: keep what follows its last comma.
+    if len(s.split()) > LONG_LEFT_CONTEXT and "," in s:
+        s = s[s.rindex(",") + 1 :].strip()
+    return s.strip(" ,")
+
+
+def _clean(s: str) -> str:
+    return s.strip(" ,.;:-–—\n")
+
+
+def _unit_words(own: str, q: Quantity) -> str:
+    """The counted noun as written inside the figure ("14 bộ, ngành" -> "bộ, ngành")."""
+    if q.kind not in COUNTED_KINDS or not q.unit:
+        return ""
+    k = own.lower().find(q.unit.lower())
+    if k == -1:
+        return q.unit
+    tail = own[k:]
+    if "/" in tail and q.per:
+        tail = tail[: tail.index("/")]
+    return tail.strip()
+
+
+def _starts_with_noun(an: Analysis, pos: int) -> bool:
+    """Is the word after a percent a noun ("100% huyện"), not a verb, comparison or punctuation?
+
+    underthesea's tags are unreliable on these phrases ("người dân" as a verb), so the test is
+    lexical: a word follows directly and it is none of the linker's function words.
+    """
+    text = an.text
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text) or not text[pos].isalpha():
+        return False
+    return not any(lex.prefix_pattern(role).match(text, pos) for role in NOT_NOUN_ROLES)
+
+
+def _trailing_verbs(an: Analysis, f: Figure) -> str:
+    """The verbs right before a figure ("đã tiếp nhận xử lý hơn 77 triệu"), which belong to its metric."""
+    sent = an.sentence_of(f.start)
+    if sent is None:
+        return ""
+    words = _tokens_before(an, sent, f.anchor, TRAILING_VERB_WORDS)
+    verbs: list[str] = []
+    for t in reversed(words):
+        if t.tag == "V" and not any(
+            lex.word_pattern(role).fullmatch(t.text) for role in ("link", "existential", "target", "estimate")
+        ):
+            verbs.append(t.text)
+            continue
+        if t.tag == "R" and verbs:
+            break
+        break
+    return " ".join(reversed(verbs))
+
+
+def _coordinated_predicate(an: Analysis, f: Figure, live_starts: list[int]) -> str:
+    """'14 bộ, ngành và 52 địa phương đã ban hành ...': coordinated counts share the last one's predicate."""
+    last = f.chain_end
+    if last is None or last is f:
+        return ""
+    end = clauses.right_context_end(an.text, last.end, last.segment, live_starts)
+    # Only a predicate is shared ("đã kết nối mạng"), not the rest of the last item's own noun.
+    sent = an.sentence_of(last.end)
+    tokens = an.words(sent, pos=True) if sent is not None else []
+    k = bisect.bisect_left(tokens, last.end, key=lambda t: t.start)
+    if not any((t.tag or "").startswith(("V", "R")) for t in tokens[k:] if t.end <= end):
+        return ""
+    return _clean(an.text[last.end : end])
+
+
+def link_coordinations(text: str, figures: list[Figure]) -> None:
+    """Set each level's ``chain_end``: the last level coordinated with it ("A, B và C ...") in one pass."""
+    values = [f for f in figures if f.role == "value"]
+    following: Figure | None = None
+    for f in reversed(values):
+        coordinated = following is not None and following.segment == f.segment
+        if coordinated:
+            gap = text[f.end : following.start].strip()  # type: ignore[union-attr]
+            if (
+                f.ext.record.kind == "percent"
+                and "," in gap
+                and len(gap.split(",")[0].split()) <= COUNTED_NOUN_WORDS
+            ):
+                # "100% huyện, hơn 97% xã ...": the counted noun of a percent stands after it.
+                gap = ("," + gap.split(",", 1)[1]).strip()
+            coordinated = gap in COORDINATORS
+        f.chain_end = following.chain_end if coordinated and following is not None else f
+        following = f
+
+
+def _drop_first_word(an: Analysis, phrase: str, f: Figure) -> str:
+    """The phrase without its first underthesea word (the other item's noun)."""
+    sent = an.sentence_of(f.start)
+    if sent is None:
+        return phrase
+    k = an.text.find(phrase, f.end, sent.end)
+    if k == -1:
+        return phrase
+    tokens = an.words(sent, pos=True)
+    first = bisect.bisect_left(tokens, k, key=lambda t: t.start)
+    words = [t for t in tokens[first : first + 2] if t.end <= k + len(phrase)]
+    if len(words) < 2:
+        return ""
+    return an.text[words[1].start : k + len(phrase)]
+
+
+def _without_times(text: str, start: int, end: int, times: Mentions[TimeExpression]) -> str:
+    """A predicate without the times in it ("chưa hoàn thành và những nhiệm vụ 6 tháng cuối năm")."""
+    pieces, pos = [], start
+    for t in times.between(start, end):
+        if t.end <= end:
+            pieces.append(text[pos : t.start])
+            pos = t.end
+    pieces.append(text[pos:end])
+    return _clean(" ".join(p.strip() for p in pieces if p.strip()))
+
+
+def _elliptic(metric: str, previous: str) -> str:
+    """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head."""
+    if not metric or not previous:
+        return metric
+    low_prev = previous.lower()
+    words = metric.lower().split()
+    if not words:
+        return metric
+    head = " ".join(words[:2])
+    k = low_prev.find(" " + head)
+    if k > 0 and lex.suffix_pattern("preposition").search(low_prev[:k]):
+        return previous[: k + 1] + metric
+    return metric
+
+
+def _aspect(text: str, f: Figure) -> str:
+    """'về số lượng' right after a change amount: which side of the subject changed."""
+    m = lex.prefix_pattern("aspect").match(text, f.end, f.segment.end)
+    if m is None:
+        return ""
+    end = m.end()
+    while (
+        end < f.segment.end
+        and text[end] not in ",;("
+        and not text.startswith(" và ", end)
+        and not (lex.prefix_pattern("baseline_marker").match(text, end))
+    ):
+        end += 1
+    return text[m.start() : end].strip()
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _lower_first(s: str) -> str:
+    s = s.strip(" ,.;:")
+    if len(s) > 1 and s[0].isupper() and s[1].islower():
+        return s[0].lower() + s[1:]
+    return s
