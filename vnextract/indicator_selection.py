@@ -12,6 +12,7 @@ người dùng sử dụng 3 nền tảng") only qualifies it.
 from __future__ import annotations
 
 from vnextract import indicator_lexicon as lex
+from vnextract.indicator_figures import COUNTED_KINDS
 from vnextract.patterns import norm_key
 from vnextract.records import Quantity
 from vnextract.text import Span
@@ -19,8 +20,6 @@ from vnextract.text import Span
 BEFORE_WINDOW = 160  # characters read before a figure for the words that disqualify it
 QUOTE_REACH = 40  # a figure inside a quotation this short ("trăm hoa đua nở") is part of a phrase
 QUALIFIER_REACH = 40  # "3 - 5 sao đạt 75 - 80%": how far the level a qualifying figure belongs to may be
-# Kinds whose unit is a counted noun ("44/63 địa phương ...").
-COUNTED_KINDS = frozenset({"count", "fraction"})
 
 
 def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Span) -> str | None:
