@@ -78,7 +78,9 @@ def metric_of(
     unit_words = _unit_words(own, q)
     after_end = clauses.right_context_end(text, f.end, f.segment, live_starts)
     nxt = next_live_start(f, figures, after_end)
-    predicate = _without_times(text, f.end, min(after_end, nxt), times)
+    # "dân số khoảng 4,41 triệu người, mật độ ...": a comma right after the figure closes its clause.
+    closed = text[f.end : f.end + 2].lstrip(" ").startswith(",")
+    predicate = "" if closed else _without_times(text, f.end, min(after_end, nxt), times)
     if len(predicate.split()) > MAX_PREDICATE_WORDS:
         predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
     coordinated = _coordinated_predicate(an, f, live_starts)
@@ -260,6 +262,8 @@ def _left_context(
     if g is not None and g.end <= end:
         comma = text.find(",", g.end, end)
         start = max(start, comma + 1 if comma != -1 else g.end)
+        if g.baseline is not None and start <= g.baseline.end <= end:
+            start = g.baseline.end  # "tăng 5,6% so với cùng kỳ và đạt 76,8% ...": past the comparison
     colon = text.rfind(":", start, end)
     if colon != -1:
         after_colon = text[colon + 1 : end].strip(" ,")
@@ -358,9 +362,9 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     for sep in (" - ", " – "):
         k = s.rfind(sep)
         # "(HQ Online) - Theo ...", "Hà Nội, 02/7/2024 - ...": a dateline, not "3 - 5 sao" or "tôm - lúa".
-        if k != -1 and (
-            s[:k].rstrip()[-1:] in ")" + "0123456789" or s[k + len(sep) :].lower().startswith("theo")
-        ):
+        head = s[:k].rstrip()
+        dateline = head.endswith(")") or head[-4:].isdigit()  # "(HQ Online)", "02/7/2024"
+        if k != -1 and (dateline or s[k + len(sep) :].lower().startswith("theo")):
             s = s[k + len(sep) :]
     low = s.lower()
     k = low.rfind("theo ")
