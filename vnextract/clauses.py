@@ -47,8 +47,8 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
     """Does a new clause begin at ``pos`` (just after a comma): a figure, a change or a break word?"""
     while pos < end and text[pos].isspace():
         pos += 1
-    if _is_start(figure_starts, pos):
-        return True
+    if _is_start(figure_starts, pos) or _figure_soon(pos, end, text, figure_starts) is not None:
+        return True  # "..., thủy điện 21,3%": the next list item
     rest = text[pos:end]
     for role in (
         "change_increase",

@@ -38,6 +38,7 @@ class Figure:
     alias_of: Figure | None = None  # "134 tỷ NDT (19,8 tỷ USD)": the figure it restates
     elliptic: bool = False  # "... và 30,6% về giá trị": an amount continuing the previous change
     head: str = ""  # a change's subject without its aspect, for the elliptic amounts that follow
+    subject: str = ""  # a level's cleaned left context, for the list items that follow
     status: str = ""  # set when its indicator is built, for continuation clauses
     changes: list[Figure] = field(default_factory=list)
     index: int = 0  # position in its sentence's figures

@@ -42,6 +42,7 @@ Role = Literal[
     "comparative_level",
     "time_preposition",
     "bare_head",
+    "scope_preposition",
 ]
 
 

@@ -26,6 +26,7 @@ BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
+TEMPLATE_SUBJECT_WORDS = 5  # "thủy điện 21,3%": a list item short enough to fill the previous template
 TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
 FALLBACK_METRIC_WORDS = 8
 SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this short needs the clause before it
@@ -172,6 +173,11 @@ def metric_of(
         metric = f"{metric} {previous}"
     if f.role == "value":
         f.head = metric
+        f.subject = left
+        # "nhiệt điện than chiếm 57,8% sản lượng huy động, thủy điện 21,3%": the list repeats a template.
+        g = previous_live(f, figures)
+        if g is not None and not linked and not predicate and metric == left:
+            metric = _from_template(g, left) or metric
     metric = _elliptic(metric, previous)
     if not metric:
         metric = previous
@@ -494,14 +500,29 @@ def _without_times(text: str, start: int, end: int, times: Mentions[TimeExpressi
     return _clean(" ".join(p.strip() for p in pieces if p.strip()))
 
 
+def _from_template(g: Figure, left: str) -> str:
+    """The previous figure's metric with its subject replaced by this one (short subjects only)."""
+    if not g.subject or len(left.split()) > TEMPLATE_SUBJECT_WORDS or g.metric.lower() == g.subject.lower():
+        return ""
+    k = g.metric.lower().find(g.subject.lower())
+    if k == -1:
+        return ""
+    return g.metric[:k] + left + g.metric[k + len(g.subject) :]
+
+
 def _elliptic(metric: str, previous: str) -> str:
-    """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head."""
+    """'lĩnh vực ngân hàng đạt 42,4%' after '... trong lĩnh vực điện lực đạt 100%': inherit the head;
+    'còn tại Đà Nẵng là 395 Mbps' after '... tốc độ 5G trung bình tại Hà Nội': the same measure there."""
     if not metric or not previous:
         return metric
     low_prev = previous.lower()
     words = metric.lower().split()
     if not words:
         return metric
+    if lex.prefix_pattern("scope_preposition").match(metric.lower()):
+        k = low_prev.rfind(" " + words[0] + " ")
+        if k > 0:
+            return previous[: k + 1] + metric
     head = " ".join(words[:2])
     k = low_prev.find(" " + head)
     if k > 0 and lex.suffix_pattern("preposition").search(low_prev[:k]):
