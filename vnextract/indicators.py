@@ -32,6 +32,7 @@ from vnextract.patterns import norm_key
 from vnextract.records import Change, Entity, Indicator, Quantity, TimeExpression
 from vnextract.text import Span
 
+LOOKBACK_FIGURES = 8  # figures looked back at for the status a breakdown inherits
 TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
 LOCATION_LABELS = frozenset({"LOC"})
 
@@ -46,6 +47,7 @@ class _Document:
     entities: Mentions[Entity]
     statuses: dict[Span | None, str] = field(default_factory=dict)  # each sentence's last status
     places: dict[Span, Entity] = field(default_factory=dict)  # each paragraph's last location
+    breakdowns: dict[Span, tuple[int, str]] = field(default_factory=dict)  # "trong đó ..." start, status
     _hits: dict[Span, SortedHits] = field(default_factory=dict)
     _setters: dict[Span, tuple[int, str] | None] = field(default_factory=dict)
     _sentence_index: dict[Span, int] = field(default_factory=dict)
@@ -675,10 +677,15 @@ def _status(
             if opening and role == "estimate" and _only_verbs_between(text, m_end, first):
                 continue
             return role
-    # "...; trong đó khách quốc tế khoảng 350 nghìn lượt": a continuation segment keeps the status before it.
+    # "...; trong đó khách quốc tế khoảng 350 nghìn lượt": a continuation segment keeps the status before
+    # it, and so do the segments that go on with the same breakdown ("...; khu vực dịch vụ tăng 8,14%").
+    breakdown = doc.breakdowns.get(sent)
+    if breakdown is not None and breakdown[0] <= f.segment.start:
+        return breakdown[1]
     if lex.prefix_pattern("continuation").match(text, f.segment.start, f.segment.end):
-        for g in reversed(figures[: f.index]):
+        for g in reversed(figures[max(0, f.index - LOOKBACK_FIGURES) : f.index]):
             if g.anchor < f.segment.start and g.status:
+                doc.breakdowns[sent] = (f.segment.start, g.status)
                 return g.status
     # "Trong đó, khu vực dịch vụ tăng 6,24%" continues the previous sentence, its status included.
     if lex.prefix_pattern("continuation").match(text, sent.start, sent.end):
