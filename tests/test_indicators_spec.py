@@ -338,3 +338,22 @@ def test_indicators_rank_takes_its_steps() -> None:
     assert rank.change is not None and rank.change.amount is not None and rank.change.amount.value == 5
     assert _by_figure(doc, "68,5 điểm").change is None
     assert rank.metric.startswith("xếp hạng")
+
+
+def test_indicators_breakdown_keeps_estimate() -> None:
+    text = (
+        "Năm 2024, GRDP của tỉnh ước tăng 8,1%; trong đó công nghiệp tăng 10,2%; "
+        "dịch vụ tăng 7,4%; nông nghiệp tăng 3,3%."
+    )
+    doc = _doc(text, dt.date(2025, 1, 10))
+    assert [i.status for i in doc.indicators] == ["estimate"] * 4
+
+
+def test_indicators_list_items_fill_the_template() -> None:
+    text = (
+        "Trong tháng 6/2024, nhiệt điện than chiếm 57,8% sản lượng huy động, thủy điện 21,3%, điện gió 6,4%."
+    )
+    doc = _doc(text, dt.date(2024, 7, 5))
+    ind = _by_figure(doc, "21,3%")
+    assert _metric_close("tỷ trọng thủy điện trong sản lượng huy động", ind.metric), ind.metric
+    assert ind.period is not None and ind.period.start_date == dt.date(2024, 6, 1)
