@@ -139,11 +139,12 @@ def parse_words(words: list[str]) -> float | None:
             value = group + pending
             if value == 0 and total:
                 total *= nw.value  # "nghìn tỷ": a scale on a scale
+                last_unit *= nw.value  # "hai nghìn tỷ rưỡi" halves a thousand billion
             else:
                 total += (value or 1) * nw.value
+                last_unit = nw.value
             group = pending = 0
             seen_tens = False
-            last_unit = nw.value
         elif nw.role == "half":
             if pending:
                 group += pending

@@ -321,8 +321,8 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return None
     if not number.spelled and number.plain_integer and (lead := ctx.before("rank_direct", number.start)):
         # "xếp hạng 3 thế giới", "lọt top 20": a place, not a count
-        return _Reading(lead.start(), number.end, "rank", number.value, "quantities:rank_direct",
-                        priority=_PRIORITY_FIXED)
+        return _with_rank_total(ctx, _Reading(lead.start(), number.end, "rank", number.value,
+                                              "quantities:rank_direct", priority=_PRIORITY_FIXED))
 
     reading = _unit_reading(ctx, number)
     if reading is None:
@@ -336,7 +336,13 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         number.decimal or number.scaled or reading.approx != "exact" or (number.spelled and number.value < 1)
     ):
         return None  # a bare integer with nothing around it: too often a code, an age, a name
-    if number.spelled and reading.value == 1 and reading.approx == "exact" and reading.kind in _NAMEABLE:
+    if (
+        number.spelled
+        and reading.value == 1
+        and reading.approx == "exact"
+        and reading.kind in _NAMEABLE
+        and reading.total is None  # "một phần năm" is a fraction, not the article
+    ):
         return None  # "một" before a noun is mostly the article "a" ("bình quân một tháng" = per month)
     if number.spelled and number.value < 1 and reading.kind in ("count", "duration"):
         return None  # "nửa đầu năm" is a time, "nửa" before a noun is not a count
@@ -599,7 +605,7 @@ def _spelled_fraction(ctx: _Context, a: _Number) -> _Reading | None:
 def _part_of(ctx: _Context, pos: int) -> tuple[str, int] | None:
     """The whole a fraction is taken of: "2/3 số xã" counts communes ("số" = "the number of")."""
     noun = _counted_noun(ctx, pos)
-    if noun is not None and noun[0] == "số":
+    if noun is not None and noun[0] in ctx.lex.words.get("whole_marker", frozenset()):
         noun = _counted_noun(ctx, noun[1])
     return noun
 
@@ -694,9 +700,12 @@ def _ordinals(ctx: _Context) -> list[_Reading]:
         start = m.start()
         rank = ctx.before("rank_trigger", start)
         if rank is not None or total is not None:  # "thứ 53/63": a place among 63 is a rank
-            out.append(_Reading(start, m.end(), "rank", value, "quantities:rank", total=total,
-                                priority=_PRIORITY_FIXED))
-            out.extend(_more_ranks(ctx, m.end()))
+            reading = _Reading(start, m.end(), "rank", value, "quantities:rank", total=total,
+                               priority=_PRIORITY_FIXED)
+            if total is None:
+                _with_rank_total(ctx, reading)
+            out.append(reading)
+            out.extend(_more_ranks(ctx, reading.end))
             continue
         repeat = ctx.before("repeat_noun", start)
         if repeat is not None:
@@ -737,6 +746,15 @@ def _weekday(ctx: _Context, m: Any) -> bool:
         return True  # "vào thứ hai", "thứ năm tuần trước"
     date_follows = ctx.lex.shapes["weekday_tail"].match(ctx.text, m.end())
     return bool(raw[0].isdigit() and "/" not in raw and date_follows)
+
+
+def _with_rank_total(ctx: _Context, reading: _Reading) -> _Reading:
+    """"thứ 5 trên 63", "hạng 12 trong số 34": the field a place is taken in is the rank's total."""
+    m = ctx.lex.shapes["rank_total"].match(ctx.text, reading.end)
+    if m is not None and (total := parse_digits(m.group("total"))) is not None and total >= reading.value:
+        reading.total = total
+        reading.end = m.end()
+    return reading
 
 
 def _more_ranks(ctx: _Context, pos: int) -> list[_Reading]:

@@ -38,6 +38,7 @@ ContextRole = Literal[
     "per_marker",
     "per_phrase",
     "fraction_word",
+    "whole_marker",
 ]
 
 
