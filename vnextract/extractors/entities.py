@@ -44,6 +44,7 @@ class Rules:
     place_prefix: regex.Pattern[str]
     bare_unit: regex.Pattern[str]
     office: regex.Pattern[str]
+    office_before: regex.Pattern[str]
     office_modifier: regex.Pattern[str]
     cue_before: regex.Pattern[str]
     agency_head: regex.Pattern[str]
@@ -103,6 +104,7 @@ def rules() -> Rules:
         place_prefix=regex.compile(f"{b}(?P<prefix>{_alternation(prov + dist + ward)}) (?=\\p{{Lu}})"),
         bare_unit=regex.compile(f"(?:{_alternation(prov + dist)}){a}(?! \\p{{Lu}})"),
         office=regex.compile(f"{b}(?:{_alternation(offices)}){a}"),
+        office_before=regex.compile(f"{b}(?:{_alternation(offices)}) $"),
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
@@ -323,6 +325,8 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
         word = text[w[0] : w[1]]
         if word[0].isdigit():
             break
+        if info["tail"] and word != "của":
+            break  # "Bộ luật Lao động 2019 quy định": after its year or horizon only the owner follows
         if r.roman.fullmatch(word):
             end = w[1]
             info["number"] = word if doc_head is not None else info["number"]
@@ -524,12 +528,22 @@ def agency_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
     for m in rules().agency_head.finditer(text, overlapped=True):
         if m.start() in known_starts:
             continue  # the gazetteer knows where this name ends
+        if bare_head_before_person(text, m.start(), m.end()):
+            continue
         end, info = walk_name(text, m.end() - 1)
         if info["words"] == 0 or not info["capitalized_first"]:
             continue
         name = text[m.start() : end]
         out.append(_cand(m.start(), end, "agency:head", "ORG", expand_abbreviations(name)))
     return out
+
+
+def bare_head_before_person(text: str, start: int, name_start: int) -> bool:
+    """Named validator: "Chủ nhiệm Ủy ban Phan Văn Mãi": after an office, a bare head and then a person."""
+    r = rules()
+    if not r.office_before.search(text, max(0, start - 40), start):
+        return False
+    return person_name_at(text, name_start, need_surname=True) is not None
 
 
 def numbered_document_candidates(text: str) -> list[Candidate]:
@@ -707,6 +721,16 @@ def office_span(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
     return m.start(), end
 
 
+def office_after(text: str, end: int, spans: _Spans) -> str | None:
+    """The office written after a name and a separator: ", Tổng Giám đốc EVN", " – Chủ tịch UBND huyện"."""
+    sep = rules().role_separator.match(text, end)
+    if sep:
+        office = office_span(text, sep.end(), spans)
+        if office:
+            return text[office[0] : office[1]]
+    return None
+
+
 def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     r = rules()
     spans = _Spans(cands)
@@ -736,12 +760,7 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
         if end is None:
             continue
         cued = bool(r.cue_before.search(text, max(0, start - 20), start))
-        role = None
-        sep = r.role_separator.match(text, end)
-        if sep:
-            office = office_span(text, sep.end(), spans)
-            if office:
-                role = text[office[0] : office[1]]
+        role = office_after(text, end, spans)
         if cued or role:
             found[start] = _person(start, end, text, role, "person:cue" if cued else "person:office_after")
         elif len(text[start:end].split()) >= 3 and gz.gazetteer().match_at(text, start) is None:
@@ -761,7 +780,7 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
             if not text.startswith(" ", end):
                 break
         if end > start and len(text[start:end].split()) <= MAX_PERSON_SYLLABLES:
-            found[start] = _person(start, end, text, None, "person:addressed")
+            found[start] = _person(start, end, text, office_after(text, end, spans), "person:addressed")
     return list(found.values())
 
 
