@@ -100,7 +100,7 @@ def metric_of(
         # "xếp thứ 20/112", "Hà Nội xếp thứ 4/63 về thu hút FDI": the ranking of the previous metric or topic.
         topic = predicate[3:].strip() if predicate.lower().startswith("về ") else ""
         subject = left if left and not _bare_verbs(an, f, left) else ""
-        metric = "xếp hạng " + (topic or previous or subject)
+        metric = "xếp hạng " + (topic or previous or subject or _segment_subject(text, f))
     elif f.role == "change":
         # "tăng 76% về số lượng và 30,6% về giá trị": the subject, then the aspect of this amount.
         head = left
@@ -498,6 +498,21 @@ def _without_times(text: str, start: int, end: int, times: Mentions[TimeExpressi
             pos = t.end
     pieces.append(text[pos:end])
     return _clean(" ".join(p.strip() for p in pieces if p.strip()))
+
+
+def _segment_subject(text: str, f: Figure) -> str:
+    """The subject opening a figure's segment, before its first verb ("Tốc độ truy cập ... đều tăng")."""
+    end = text.find(",", f.segment.start, f.anchor)
+    head = text[f.segment.start : end if end != -1 else f.anchor]
+    cut = len(head)
+    for role in ("link", "change_increase", "change_decrease"):
+        m = lex.word_pattern(role).search(head)
+        if m is not None:
+            cut = min(cut, m.start())
+    head = head[:cut].strip(" ,")
+    while (m := lex.suffix_pattern("change_adverb").search(head)) is not None and m.start() > 0:
+        head = head[: m.start()].strip()
+    return head if len(head.split()) <= MAX_PREDICATE_WORDS else ""
 
 
 def _from_template(g: Figure, left: str) -> str:

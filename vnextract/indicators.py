@@ -164,7 +164,9 @@ def link_indicators(
             metric = metric_of(an, f, figures, previous_metric, all_times, live_starts) or fallback_metric(
                 an, f, sent
             )
-            previous_metric = last_metric[sent] = metric
+            if f.ext.record.kind != "rank":
+                # "..., xếp thứ hai với 800 triệu USD": the next level continues the measure, not the rank.
+                previous_metric = last_metric[sent] = metric
             f.metric = metric
             indicators.append(_build(doc, f, sent, figures))
     return indicators
