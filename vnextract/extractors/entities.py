@@ -70,6 +70,9 @@ class Rules:
     stops: frozenset[str]
     stop_phrases: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
+    company_forms: frozenset[str]
+    after_unit_number: frozenset[str]
+    not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
 
@@ -137,6 +140,9 @@ def rules() -> Rules:
         stops=frozenset(w for w in words("name_stops") if " " not in w),
         stop_phrases=tuple(tuple(w.split()) for w in words("name_stops") if " " in w),
         determiners=frozenset(words("determiners")),
+        company_forms=frozenset(words("company_forms")),
+        after_unit_number=frozenset(words("after_unit_number")),
+        not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
     )
@@ -324,6 +330,9 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             break
         word = text[w[0] : w[1]]
         if word[0].isdigit():
+            if doc_head is None and info["capitalized"] and unit_number_at(text, w[0], w[1]):
+                end = w[1]  # "Ban Chỉ đạo 389", "Quân khu 7": a number closes a unit's name
+                info["words"] += 1
             break
         if info["tail"] and word != "của":
             break  # "Bộ luật Lao động 2019 quy định": after its year or horizon only the owner follows
@@ -338,6 +347,11 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                 if hit and all(n.label == "LOC" for n in hit[1]):
                     end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
                     info["words"] += 1
+                    break
+                if hit and after_company_form(text, w[0]) and all(n.label == "ORG" for n in hit[1]):
+                    end = hit[0]  # "Công ty TNHH Samsung Electronics Việt Nam": the brand names the company
+                    info["words"] += 1
+                    continue
                 break
             if info["words"] == 0 and word in r.stops:
                 break
@@ -382,6 +396,22 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
         end = w[1]
         info["words"] += 1
     return end, info
+
+
+def unit_number_at(text: str, start: int, end: int) -> bool:
+    """Named validator: a short plain number that ends a unit's name, then punctuation or a verb follows."""
+    if end - start > 4 or not text[start:end].isdigit():
+        return False
+    nxt = next_word(text, end)
+    if nxt is None:
+        return end >= len(text) or text[end] in ",.;:)\n"
+    return text[nxt[0] : nxt[1]] in rules().after_unit_number
+
+
+def after_company_form(text: str, pos: int) -> bool:
+    """Named validator: a legal form ("TNHH", "Cổ phần", "TMCP") stands right before ``pos``."""
+    words = text[max(0, pos - 20) : pos].split()
+    return bool(words) and words[-1] in rules().company_forms
 
 
 def starts_other_name(text: str, pos: int) -> bool:
@@ -530,6 +560,8 @@ def agency_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
             continue  # the gazetteer knows where this name ends
         if bare_head_before_person(text, m.start(), m.end()):
             continue
+        if _phrase_at(text, m.start(), rules().not_agencies):
+            continue  # "Vụ Đông Xuân": a crop season
         end, info = walk_name(text, m.end() - 1)
         if info["words"] == 0 or not info["capitalized_first"]:
             continue
