@@ -88,6 +88,7 @@ class AffixEntry(PatternEntry):
         "coordinator",
         "clock_gap",
         "running_echo_block",
+        "running_cue",
     ]
     value: str | None = None
     grain: str | None = None

@@ -170,7 +170,7 @@ def _quarter_of(text: str | None) -> int | None:
 
 
 def resolve_quarter(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
-    quarter = _quarter_of(g.get("q"))
+    quarter = _quarter_of(g.get("q") or params.get("quarter"))  # params: "quý đầu năm" is always Q1
     if quarter is None:
         return None
     year, explicit = _stated_year(g, ref, hint)
@@ -550,13 +550,13 @@ def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
 
 
 def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
-    """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023")."""
+    """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023"); after a cue
+    of accumulation ("tính chung 9 tháng", "lũy kế 10 tháng") it is one even when the document does
+    not name it, in the reference year."""
     named: dict[int, list[Found]] = {}
     for f in items:
         if f.resolver == "running" and "n" in f.value.fields and f.value.start and f.value.start.month == 1:
             named.setdefault(f.value.fields["n"], []).append(f)
-    if not named:
-        return items
     mains = {n: _main_periods(found) for n, found in named.items()}
     main_ends = {n: [f.end for f in found] for n, found in mains.items()}
     starts = [f.start for f in items]  # items are sorted and disjoint: overlap checks are binary searches
@@ -566,7 +566,11 @@ def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> 
         if i > 0 and items[i - 1].end > echo.start:
             continue
         n = echo.value.fields.get("n", 0)
-        if n not in mains or _prefix(text, echo.start, 0, "running_echo_block"):
+        if _prefix(text, echo.start, 0, "running_echo_block"):
+            continue
+        if n not in mains:
+            if echo.value.start is not None and _prefix(text, echo.start, 0, "running_cue"):
+                extra.append(replace(echo, rule_id=f"cue+{echo.rule_id}"))
             continue
         source = _nearest_before(mains[n], main_ends[n], echo.start)
         value = source.value.with_(modifier=None, part=None, year_inferred=True, year_explicit=False)
