@@ -510,6 +510,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 continue
             if name.entry_id in ("province", "district") and continues_capitalized(text, m_end):
                 continue  # "Tân Sơn Nhất" is not the district Tân Sơn
+            if text[m_start].islower() and counted(text, m_start):
+                continue  # "các sở giáo dục và đào tạo": a kind of body, not one body
             one_syllable_place = name.label == "LOC" and gz.syllables(name.alias) == 1
             if one_syllable_place and inside_capitalized_run(text, m_start, m_end):
                 continue  # "Lâm Thị Mỹ", "Vũ Đức Đam": a one-syllable country inside a name
