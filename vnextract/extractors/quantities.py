@@ -333,7 +333,11 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return None
     _extend_left(ctx, reading, number)
     if reading.kind == "number" and not (
-        number.decimal or number.scaled or reading.approx != "exact" or (number.spelled and number.value < 1)
+        number.decimal
+        or number.scaled
+        or "." in number.raw  # "giảm từ 10.035 xuống 3.321": thousands grouping marks an amount
+        or reading.approx != "exact"
+        or (number.spelled and number.value < 1)
     ):
         return None  # a bare integer with nothing around it: too often a code, an age, a name
     if (
