@@ -14,7 +14,7 @@ import bisect
 
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
-from vnextract.context import Analysis
+from vnextract.context import Analysis, Extracted
 from vnextract.indicator_figures import COUNTED_KINDS, Figure, Mentions, next_live_start, previous_live
 from vnextract.records import Quantity, TimeExpression
 from vnextract.text import Span
@@ -270,7 +270,7 @@ def _left_context(
         start = max(start, comma + 1 if comma != -1 else g.end)
         if g.baseline is not None and start <= g.baseline.end <= end:
             start = g.baseline.end  # "tăng 5,6% so với cùng kỳ và đạt 76,8% ...": past the comparison
-    colon = text.rfind(":", start, end)
+    colon = _label_colon(text, start, end)
     if colon != -1:
         after_colon = text[colon + 1 : end].strip(" ,")
         if after_colon and not lex.word_pattern("link").fullmatch(after_colon):
@@ -309,13 +309,31 @@ def _left_context(
         # "..., đạt tỷ lệ 77%": the verb opens the clause, its head follows.
         cleaned, linked = cleaned[m.end() :].strip(), True
     if to_level:
-        # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb.
+        # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb;
+        # "tỷ lệ hộ nghèo giảm xuống dưới 4%": it precedes it.
         for role in ("change_increase", "change_decrease"):
             m = lex.prefix_pattern(role).match(cleaned)
             if m:
                 cleaned = cleaned[m.end() :].strip()
                 break
+            m = lex.suffix_pattern(role).search(cleaned)
+            if m and m.start() > 0:
+                cleaned = cleaned[: m.start()].strip()
+                break
     return cleaned, existential, linked
+
+
+def _dateline_end(t: Extracted[TimeExpression], after: str) -> bool:
+    """'Cập nhật 19/05/2024, 20:46[GMT+7] Tỷ lệ ...': a timestamp before a capital word ends page metadata."""
+    return t.record.datetime is not None and after[:1].isupper()
+
+
+def _label_colon(text: str, start: int, end: int) -> int:
+    """The last colon in ``text[start:end]`` that closes a label, not one inside a clock time ("20:46")."""
+    colon = text.rfind(":", start, end)
+    while 0 < colon < len(text) - 1 and text[colon - 1].isdigit() and text[colon + 1].isdigit():
+        colon = text.rfind(":", start, colon)
+    return colon
 
 
 def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpression]) -> str:
@@ -325,10 +343,10 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     pos = start
     for t in (t for t in times.between(start, end) if t.end <= end):
         after = text[t.end : end].lstrip(" ")
-        if after.startswith(","):
+        if after.startswith(",") or _dateline_end(t, after):
             # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
             pieces = []
-            pos = end - len(after) + 1
+            pos = end - len(after) + (1 if after.startswith(",") else 0)
             continue
         pieces.append(text[pos : t.start])
         pos = t.end
@@ -361,6 +379,9 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
             s = stripped
             break
         s = stripped[: m.start()]
+    # "kim ngạch xuất khẩu của cả nước trong tháng 6": a preposition left dangling by a dropped scope.
+    while (m := lex.suffix_pattern("preposition").search(s)) is not None and m.start() > 0:
+        s = s[: m.start()].rstrip(" ,")
     # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
     for m in reversed(list(lex.word_pattern("speech").finditer(s))):
         s = s[m.end() :].lstrip(" ,:")
@@ -427,8 +448,14 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
     words = _tokens_before(an, sent, f.anchor, TRAILING_VERB_WORDS)
     verbs: list[str] = []
     for t in reversed(words):
-        if t.tag == "V" and not any(
-            lex.word_pattern(role).fullmatch(t.text) for role in ("link", "existential", "target", "estimate")
+        if (
+            t.tag == "V"
+            and not any(
+                lex.word_pattern(role).fullmatch(t.text)
+                for role in ("link", "existential", "target", "estimate")
+            )
+            # "có thêm 1.020 doanh nghiệp": the last word of an existential phrase is no verb of the metric.
+            and not lex.suffix_pattern("existential").search(an.text[max(sent.start, t.end - 20) : t.end])
         ):
             verbs.append(t.text)
             continue

@@ -91,13 +91,17 @@ class _Document:
         return self._hits[sent]
 
     def paragraph_setter(self, para: Span | None) -> tuple[int, str] | None:
-        """The first sentence of a paragraph that opens with a status ("Theo số liệu ước tính, ...")."""
+        """The paragraph's opening sentence when it opens with a status ("Theo số liệu ước tính, ...").
+
+        Only the opening frames the paragraph: "Phấn đấu đến cuối năm, A đạt 85%" in the middle of a
+        paragraph sets its own sentence, not the static facts and reports that follow it.
+        """
         if para is None:
             return None
         if para not in self._setters:
             self._setters[para] = None
             text = self.an.text
-            for s in self.sentences_in(para):
+            for s in self.sentences_in(para)[:1]:
                 head = text[s.start : s.end].split(",", 1)[0]
                 role = next(
                     (
