@@ -1,0 +1,266 @@
+"""Quantities and times on fresh text written for held-out generalization (not from the dev gold).
+
+Each case is one sentence of the kind government and economic news prints; the expected values follow
+the contract (shared/spec/records.md) and the conventions of the extra gold README.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from vnextract.pipeline import extract
+
+REFERENCE = dt.date(2024, 10, 15)
+
+
+def _one(mentions: list[Any], span: str) -> Any:
+    found = [m for m in mentions if m.text == span]
+    assert found, f"no mention {span!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expect"),
+    [
+        # spelled numbers with "rưỡi" after a compound scale word
+        (
+            "Doanh thu du lịch ước đạt hai nghìn tỷ rưỡi đồng.",
+            "hai nghìn tỷ rưỡi đồng",
+            {"kind": "money", "value": 2.5e12, "unit": "VND"},
+        ),
+        ("sản lượng đạt ba triệu rưỡi tấn", "ba triệu rưỡi tấn", {"kind": "measure", "value": 3.5e6}),
+        # spelled fractions with "một": not the article "a"
+        (
+            "Một phần năm diện tích lúa bị ảnh hưởng.",
+            "Một phần năm",
+            {"kind": "fraction", "value": 1, "total": 5},
+        ),
+        (
+            "chiếm một phần ba số xã",
+            "một phần ba",
+            {"kind": "fraction", "value": 1, "total": 3, "unit": "xã"},
+        ),
+        (
+            "chiếm ba phần tư tổng số xã",
+            "ba phần tư",
+            {"kind": "fraction", "value": 3, "total": 4, "unit": "xã"},
+        ),
+        # ranks with the size of the field
+        (
+            "Tỉnh xếp hạng 5 trên 63 tỉnh, thành về chỉ số PCI.",
+            "hạng 5 trên 63",
+            {"kind": "rank", "value": 5, "total": 63},
+        ),
+        (
+            "đứng thứ 12 trong số 34 tỉnh, thành phố",
+            "thứ 12 trong số 34",
+            {"kind": "rank", "value": 12, "total": 34},
+        ),
+        (
+            "Chỉ số cải cách hành chính xếp thứ 53/63; các chỉ số thành phần xếp lần lượt thứ 45 và 52.",
+            "52",
+            {"kind": "rank", "value": 52},
+        ),
+        # ranges, rates, currencies, measures
+        (
+            "Mục tiêu tăng trưởng từ 6,5 đến 7%.",
+            "từ 6,5 đến 7%",
+            {"kind": "percent", "value": 6.5, "upper": 7},
+        ),
+        (
+            "có thể đạt 8,3 - 8,5% trong kịch bản tích cực",
+            "8,3 - 8,5%",
+            {"kind": "percent", "value": 8.3, "upper": 8.5},
+        ),
+        (
+            "tăng thêm từ 1,8 triệu đồng đến 3,3 triệu đồng/tháng",
+            "từ 1,8 triệu đồng đến 3,3 triệu đồng/tháng",
+            {"kind": "money", "value": 1.8e6, "upper": 3.3e6, "per": "tháng"},
+        ),
+        (
+            "nhập khẩu lên tới 310 tỷ nhân dân tệ",
+            "310 tỷ nhân dân tệ",
+            {"kind": "money", "value": 3.1e11, "unit": "CNY"},
+        ),
+        (
+            "Xuất khẩu sang Nhật Bản đạt 2.500 tỷ yên",
+            "2.500 tỷ yên",
+            {"kind": "money", "value": 2.5e12, "unit": "JPY"},
+        ),
+        (
+            "tín dụng đạt hơn 15,2 triệu tỷ đồng",
+            "hơn 15,2 triệu tỷ đồng",
+            {"kind": "money", "value": 1.52e16, "approx": "more_than"},
+        ),
+        (
+            "Lãi suất giảm 0,5 điểm phần trăm",
+            "0,5 điểm phần trăm",
+            {"kind": "percent", "value": 0.5, "unit": "%"},
+        ),
+        (
+            "xuất khẩu vượt 8 triệu tấn gạo",
+            "vượt 8 triệu tấn",
+            {"kind": "measure", "value": 8e6, "approx": "more_than"},
+        ),
+        (
+            "tốc độ trung bình 280 Mb/s; 5G phủ 90% dân số",
+            "280 Mb/s",
+            {"kind": "measure", "value": 280, "unit": "Mb/s"},
+        ),
+        ("xảy ra động đất 4,5 độ Richter", "4,5 độ Richter", {"kind": "measure", "value": 4.5}),
+        ("mật độ dân số 1.000 người/km2.", "1.000 người/km2", {"kind": "count", "value": 1000, "per": "km2"}),
+        ("số đơn vị hành chính cấp xã giảm từ 10.035 xuống 3.321.", "3.321", {"value": 3321}),
+    ],
+)
+def test_generalization_quantities(text: str, span: str, expect: dict[str, Any]) -> None:
+    quantity = _one(extract(text, reference_date=REFERENCE).quantities, span)
+    for field, value in expect.items():
+        assert getattr(quantity, field) == value, (field, getattr(quantity, field))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("sạt lở tại Km 45+200 Quốc lộ 6", "200"),  # a road chainage
+        ("Theo Nghị định số 13/2023/NĐ-CP, Điều 13 quy định", "13"),
+        ("liên hệ số điện thoại 0243 8223 456", "8223"),
+        ("ứng dụng VNeID phiên bản 2.1.4", "2.1.4"),
+        ("Mạng 4G/5G đã phủ sóng toàn quốc", "5G"),
+        ("dịch vụ công trực tuyến mức độ 4 đạt", "4"),
+        ("Bão số 3 gây thiệt hại", "3"),
+        ("Kỳ thi tuyển sinh lớp 10 năm nay", "10"),
+        ("Đợt 1 có nhiều thí sinh đăng ký", "1"),
+        ("năm 2024 và 2025 tăng trưởng trên 8%", "2025"),
+        ("đợt cao điểm từ 30/4 đến 4/5 đón 5 triệu lượt khách", "4/5"),
+    ],
+)
+def test_generalization_not_quantities(text: str, span: str) -> None:
+    start = text.index(span)
+    end = start + len(span)
+    quantities = extract(text, reference_date=REFERENCE).quantities
+    assert not [q.text for q in quantities if q.start < end and start < q.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end", "expect"),
+    [
+        (
+            "GDP quý 3 năm 2024 ước tăng 7,4%.",
+            "quý 3 năm 2024",
+            "2024-07-01",
+            "2024-09-30",
+            {"grain": "quarter"},
+        ),
+        (
+            "tính chung 9 tháng năm 2024 tăng 6,82%",
+            "9 tháng năm 2024",
+            "2024-01-01",
+            "2024-09-30",
+            {"grain": "month"},
+        ),
+        (
+            "Tính chung 9 tháng, kim ngạch xuất khẩu đạt 290 tỷ USD.",
+            "9 tháng",
+            "2024-01-01",
+            "2024-09-30",
+            {"year_inferred": True},
+        ),
+        ("Lũy kế 10 tháng, thu ngân sách đạt 1,5 triệu tỷ đồng.", "10 tháng", "2024-01-01", "2024-10-31", {}),
+        (
+            "quý đầu năm 2025 đạt 15% kế hoạch",
+            "quý đầu năm 2025",
+            "2025-01-01",
+            "2025-03-31",
+            {"grain": "quarter"},
+        ),
+        (
+            "tập trung cho quý cuối năm 2024.",
+            "quý cuối năm 2024",
+            "2024-10-01",
+            "2024-12-31",
+            {"grain": "quarter"},
+        ),
+        (
+            "đến cuối quý III, tín dụng tăng",
+            "đến cuối quý III",
+            "2024-07-01",
+            "2024-09-30",
+            {"modifier": "until", "part": "late"},
+        ),
+        (
+            "Ngày 5 tháng 9 năm 2023, tỉnh đón khách",
+            "Ngày 5 tháng 9 năm 2023",
+            "2023-09-05",
+            "2023-09-05",
+            {},
+        ),
+        ("Tháng Mười năm 2023, giá xăng giảm", "Tháng Mười năm 2023", "2023-10-01", "2023-10-31", {}),
+        ("Nửa đầu năm nay, doanh thu tăng", "Nửa đầu năm nay", "2024-01-01", "2024-06-30", {"grain": "half"}),
+        (
+            "Từ năm 2021 đến 2025, tỉnh phấn đấu",
+            "Từ năm 2021 đến 2025",
+            "2021-01-01",
+            "2025-12-31",
+            {"modifier": None},
+        ),
+        (
+            "Kể từ tháng 11/2019, mức lương tăng",
+            "Kể từ tháng 11/2019",
+            "2019-11-01",
+            "2019-11-30",
+            {"modifier": "since"},
+        ),
+        (
+            "phải báo cáo trước ngày 31/12/2025.",
+            "trước ngày 31/12/2025",
+            "2025-12-31",
+            "2025-12-31",
+            {"modifier": "before"},
+        ),
+        ("Hôm qua, Sở Y tế cho biết", "Hôm qua", "2024-10-14", "2024-10-14", {"year_inferred": True}),
+        (
+            "đợt cao điểm từ 30/4 đến 4/5 đón 5 triệu lượt khách",
+            "từ 30/4 đến 4/5",
+            "2024-04-30",
+            "2024-05-04",
+            {"modifier": None},
+        ),
+        (
+            "Trong hai ngày 12 và 13/9/2024, bão gây mưa lớn",
+            "ngày 12 và 13/9/2024",
+            "2024-09-12",
+            "2024-09-13",
+            {},
+        ),
+        (
+            "Thứ Hai (12/8), đoàn công tác làm việc tại tỉnh.",
+            "Thứ Hai (12/8)",
+            "2024-08-12",
+            "2024-08-12",
+            {},
+        ),
+        ("Trong các năm 2021, 2022 và 2023, tăng trưởng đạt 7%.", "2022", "2022-01-01", "2022-12-31", {}),
+        ("năm 2024 và 2025 tăng trưởng trên 8%", "2025", "2025-01-01", "2025-12-31", {}),
+        ("Tối 11/5/2022, Thủ tướng chủ trì phiên họp", "Tối 11/5/2022", "2022-05-11", "2022-05-11", {}),
+    ],
+)
+def test_generalization_times(text: str, span: str, start: str, end: str, expect: dict[str, Any]) -> None:
+    time = _one(extract(text, reference_date=REFERENCE).times, span)
+    assert (time.start_date.isoformat(), time.end_date.isoformat()) == (start, end)
+    for field, value in expect.items():
+        assert getattr(time, field) == value, (field, getattr(time, field))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự án hoàn thành sau 9 tháng thi công.",  # a duration: no accumulation cue, no named period
+        "tăng từ 3/5 lên 4/5 số xã",  # fractions, not a date range
+        "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+    ],
+)
+def test_generalization_no_times(text: str) -> None:
+    assert extract(text, reference_date=REFERENCE).times == []
