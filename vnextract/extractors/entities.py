@@ -72,6 +72,7 @@ class Rules:
     determiners: frozenset[str]
     company_forms: frozenset[str]
     after_unit_number: frozenset[str]
+    time_words: frozenset[str]
     not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
@@ -142,6 +143,7 @@ def rules() -> Rules:
         determiners=frozenset(words("determiners")),
         company_forms=frozenset(words("company_forms")),
         after_unit_number=frozenset(words("after_unit_number")),
+        time_words=frozenset(words("time_words")),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
@@ -345,14 +347,17 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             if info["words"] and starts_other_name(text, w[0]):
                 hit = gz.gazetteer().match_at(text, w[0])
                 if hit and all(n.label == "LOC" for n in hit[1]):
-                    end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
-                    info["words"] += 1
-                    break
-                if hit and after_company_form(text, w[0]) and all(n.label == "ORG" for n in hit[1]):
+                    if not continues_capitalized(text, hit[0]):
+                        end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
+                        info["words"] += 1
+                        break
+                    # "Ban Quản lý dự án Mỹ Thuận": the place is only the start of a longer word
+                elif hit and after_company_form(text, w[0]) and all(n.label == "ORG" for n in hit[1]):
                     end = hit[0]  # "Công ty TNHH Samsung Electronics Việt Nam": the brand names the company
                     info["words"] += 1
                     continue
-                break
+                else:
+                    break
             if info["words"] == 0 and word in r.stops:
                 break
             if info["words"] and starts_person_name(text, w[0]):
@@ -405,7 +410,16 @@ def unit_number_at(text: str, start: int, end: int) -> bool:
     nxt = next_word(text, end)
     if nxt is None:
         return end >= len(text) or text[end] in ",.;:)\n"
-    return text[nxt[0] : nxt[1]] in rules().after_unit_number
+    following = text[nxt[0] : nxt[1]]
+    r = rules()
+    return following in r.after_unit_number or (following in r.stops and following not in r.time_words)
+
+
+def after_surname(text: str, pos: int) -> bool:
+    """Named validator: a family name stands right before ``pos`` and is not where a sentence starts."""
+    r = rules()
+    m = r.cap_syllable_before.search(text, max(0, pos - 12), pos)
+    return bool(m and m.group().rstrip() in r.surnames and not sentence_initial(text, m.start()))
 
 
 def after_company_form(text: str, pos: int) -> bool:
@@ -510,6 +524,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 continue
             if name.entry_id in ("province", "district") and continues_capitalized(text, m_end):
                 continue  # "Tân Sơn Nhất" is not the district Tân Sơn
+            if name.entry_id in ("province", "district") and after_surname(text, m_start):
+                continue  # "Nguyễn Hòa Bình" is a person, not the province Hòa Bình
             if text[m_start].islower() and counted(text, m_start):
                 continue  # "các sở giáo dục và đào tạo": a kind of body, not one body
             one_syllable_place = name.label == "LOC" and gz.syllables(name.alias) == 1
@@ -765,6 +781,18 @@ def office_after(text: str, end: int, spans: _Spans) -> str | None:
     return None
 
 
+def listed_names(text: str, pos: int) -> list[tuple[int, int]]:
+    """Person names listed from ``pos``, separated by ", " or " và ", up to the first that is not one."""
+    out = []
+    while (end := person_name_at(text, pos, need_surname=True)) is not None:
+        out.append((pos, end))
+        sep = next((s for s in (", ", " và ") if text.startswith(s, end)), None)
+        if sep is None:
+            break
+        pos = end + len(sep)
+    return out
+
+
 def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     r = rules()
     spans = _Spans(cands)
@@ -773,7 +801,15 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     # 1. Office before the name: "Thủ tướng Chính phủ Phạm Minh Chính".
     for m in r.office.finditer(text, overlapped=True):
         office = office_span(text, m.start(), spans)
-        if office is None or not text.startswith(" ", office[1]):
+        if office is None:
+            continue
+        if text.startswith(": ", office[1]):
+            # "các Phó Thủ tướng: Nguyễn Hòa Bình, Trần Hồng Hà": the office heads a list of names
+            role = text[office[0] : office[1]]
+            for start, end in listed_names(text, office[1] + 2):
+                found.setdefault(start, _person(start, end, text, role, "person:office_list"))
+            continue
+        if not text.startswith(" ", office[1]):
             continue
         start = office[1] + 1
         end = person_name_at(text, start, need_surname=False)
