@@ -342,8 +342,12 @@ def resolve_clock(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeVa
     minute, second = _int(g.get("minute")), _int(g.get("second"))
     grain = "second" if second is not None else "minute" if minute is not None else "hour"
     clock = (hour, minute, second, _utc_offset(g))
-    stamp = make_datetime(ref, *clock) if ref else None
-    return TimeValue(grain, ref, ref, datetime=stamp, year_inferred=True, fields={"clock": clock})
+    day = ref
+    offset = tp.lookup("TOD_REL", g.get("anchor"))  # "16h chiều nay", "9 giờ sáng qua"
+    if ref is not None and offset is not None:
+        day = ref + dt.timedelta(days=int(offset))
+    stamp = make_datetime(day, *clock) if day else None
+    return TimeValue(grain, day, day, datetime=stamp, year_inferred=True, fields={"clock": clock})
 
 
 RESOLVERS: dict[str, ResolverFn] = {
