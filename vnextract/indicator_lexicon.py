@@ -43,6 +43,7 @@ Role = Literal[
     "time_preposition",
     "bare_head",
     "scope_preposition",
+    "list_intro",
 ]
 
 

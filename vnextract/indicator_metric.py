@@ -96,7 +96,10 @@ def metric_of(
         right = " ".join(x for x in (unit_words, predicate) if x)
     metric = ""
     from_right = False
-    if q.kind == "rank" and f.role == "value":
+    if f.role == "value" and bracketed(text, f):
+        # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": the measure of the list, not the name it belongs to.
+        metric = _bracketed_metric(left, previous)
+    elif q.kind == "rank" and f.role == "value":
         # "xếp thứ 20/112", "Hà Nội xếp thứ 4/63 về thu hút FDI": the ranking of the previous metric or topic.
         topic = predicate[3:].strip() if predicate.lower().startswith("về ") else ""
         subject = left if left and not _bare_verbs(an, f, left) else ""
@@ -326,6 +329,30 @@ def _left_context(
 def _dateline_end(t: Extracted[TimeExpression], after: str) -> bool:
     """'Cập nhật 19/05/2024, 20:46[GMT+7] Tỷ lệ ...': a timestamp before a capital word ends page metadata."""
     return t.record.datetime is not None and after[:1].isupper()
+
+
+def bracketed(text: str, f: Figure) -> bool:
+    """'Ninh Bình (78,2%)': a figure alone in brackets after what it is about."""
+    before = text[max(0, f.start - 3) : f.start].rstrip()
+    return before.endswith("(") and text[f.end : f.end + 2].lstrip().startswith(")")
+
+
+def _bracketed_metric(left: str, previous: str) -> str:
+    """The measure a bracketed figure gives for the name before it: the list's measure."""
+    left = left.rstrip(" (")
+    seps = list(lex.word_pattern("list_intro").finditer(left))
+    cut = max([left.rfind(","), left.rfind(":"), *(m.start() for m in seps)])
+    if cut != -1:
+        rest = left[:cut].strip(" ,:")
+    elif len(left.split()) <= TEMPLATE_SUBJECT_WORDS and left[:1].isupper():
+        rest = ""  # "Phú Thọ (74,6%)": only the name of the next item
+    else:
+        return left  # "Tỷ lệ này cao hơn cùng kỳ năm 2024 (46,4%)": the sentence's own measure
+    for source in (rest, previous):
+        heads = [m for m in lex.word_pattern("bare_head").finditer(source) if " " in m.group()]
+        if heads:
+            return source[heads[0].start() :]
+    return previous or rest
 
 
 def _label_colon(text: str, start: int, end: int) -> int:

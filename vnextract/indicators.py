@@ -23,6 +23,7 @@ from vnextract.context import Analysis, Extracted
 from vnextract.indicator_figures import Figure, Mentions, SortedHits, next_live_start
 from vnextract.indicator_metric import (
     BEFORE_WINDOW,
+    bracketed,
     fallback_metric,
     link_coordinations,
     metric_of,
@@ -543,7 +544,8 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
     doc.statuses[sent] = status
     location = _location(an, f, sent, doc.entities, doc.places)
     para = an.paragraph_of(f.start)
-    if location is not None and para is not None:
+    # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": a list item's place is not the paragraph's scope.
+    if location is not None and para is not None and not bracketed(text, f):
         doc.places[para] = location
     o_start, o_end = an.view.to_original(sent.start, sent.end)
     return Indicator(
