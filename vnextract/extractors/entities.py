@@ -350,6 +350,9 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                     if not continues_capitalized(text, hit[0]):
                         end = hit[0]  # "Trường Đại học Bách khoa Hà Nội": a place closes the name
                         info["words"] += 1
+                        info["capitalized"] = True
+                        if doc_head is not None:
+                            end = _tails_end(text, end, doc_head, info)  # "Quy hoạch tỉnh X thời kỳ ..."
                         break
                     # "Ban Quản lý dự án Mỹ Thuận": the place is only the start of a longer word
                 elif hit and after_company_form(text, w[0]) and all(n.label == "ORG" for n in hit[1]):
@@ -426,6 +429,19 @@ def after_company_form(text: str, pos: int) -> bool:
     """Named validator: a legal form ("TNHH", "Cổ phần", "TMCP") stands right before ``pos``."""
     words = text[max(0, pos - 20) : pos].split()
     return bool(words) and words[-1] in rules().company_forms
+
+
+def _tails_end(text: str, end: int, doc_head: str, info: dict) -> int:
+    """End of the horizon and year tails of a document name that follow ``end``."""
+    r = rules()
+    for _ in range(MAX_TAILS):
+        tail = r.horizon_tail.match(text, end)
+        if not tail and doc_head in r.doc_heads_year:
+            tail = r.year_tail.match(text, end)
+        if not tail:
+            break
+        end, info["tail"] = tail.end(), True
+    return end
 
 
 def starts_other_name(text: str, pos: int) -> bool:
