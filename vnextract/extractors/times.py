@@ -104,6 +104,13 @@ def resolve_day(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValu
         if ref is None:
             return _unresolved("day") if valid_day(2000, month, day) else None
         year = infer_year(month, day, ref)
+        after = tp.lookup("MONTH_AFTER", g.get("after"))  # "ngày 15/7 tới" is the next 15 July
+        if after in ("next", "last") and valid_day(year, month, day):
+            ahead = dt.date(year, month, day) >= ref
+            if after == "next" and not ahead:
+                year += 1
+            elif after == "last" and dt.date(year, month, day) > ref:
+                year -= 1
     if not valid_day(year, month, day):
         return None
     d = dt.date(year, month, day)
