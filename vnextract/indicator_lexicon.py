@@ -44,6 +44,7 @@ Role = Literal[
     "bare_head",
     "scope_preposition",
     "list_intro",
+    "target_opening",
 ]
 
 

@@ -36,6 +36,7 @@ from vnextract.text import Span
 LOOKBACK_FIGURES = 8  # figures looked back at for the status a breakdown inherits
 TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
 LOCATION_LABELS = frozenset({"LOC"})
+FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
 
 
 @dataclass
@@ -685,6 +686,10 @@ def _status(
             if opening and role == "estimate" and _only_verbs_between(text, m_end, first):
                 continue
             return role
+    # "Kế hoạch năm 2024, thành phố đón 8,8 triệu lượt khách": a plan frame opening the sentence.
+    frame = lex.prefix_pattern("target_opening").match(text, sent.start, sent.end)
+    if frame is not None and "," in text[frame.end() : min(first, frame.end() + FRAME_REACH)]:
+        return "target"
     # "...; trong đó khách quốc tế khoảng 350 nghìn lượt": a continuation segment keeps the status before
     # it, and so do the segments that go on with the same breakdown ("...; khu vực dịch vụ tăng 8,14%").
     breakdown = doc.breakdowns.get(sent)
