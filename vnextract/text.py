@@ -59,6 +59,12 @@ def normalize_word(word: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The normalized form of a whole string (what ``TextView(text).norm`` holds)."""
+    # Lexicon phrases and units are normalized again and again at run time: short strings are cached.
+    return _normalize_short(text) if len(text) <= 128 else TextView(text).norm
+
+
+@lru_cache(maxsize=32768)
+def _normalize_short(text: str) -> str:
     return TextView(text).norm
 
 
