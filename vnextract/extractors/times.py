@@ -493,19 +493,21 @@ def share_years(text: str, items: list[Found], ref: dt.date | None) -> list[Foun
     """ "quý I và quý II năm 2023", "tháng 7 và tháng 8/2024": a yearless time takes the next one's year."""
     coordinator = tp.gap_matcher("coordinator")
     out = list(items)
+    shared: set[int] = set()  # took a year from the next one: pass it on ("tháng 10, 11 và 12/2024")
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if (
             a.resolver in _YEARLESS
             and a.resolver == b.resolver
             and not a.value.year_explicit
-            and b.value.year_explicit
+            and (b.value.year_explicit or i + 1 in shared)
             and b.value.start is not None
             and coordinator.fullmatch(_gap(text, a, b))
         ):
             again = _reresolve(a, ref, b.value.start.year)
             if again is not None:
                 out[i] = again
+                shared.add(i)
     return out
 
 
