@@ -268,6 +268,10 @@ def _left_context(
     end = f.anchor
     start = seg.start
     g = previous_live(f, figures)
+    if g is not None and g in f.changes and g.end <= end:
+        # "Giá xăng giảm 350 đồng/lít, xuống còn 22.450 đồng/lít": the subject stands before the change.
+        end = g.anchor
+        g = previous_live(g, figures)
     if g is not None and g.end <= end:
         comma = text.find(",", g.end, end)
         start = max(start, comma + 1 if comma != -1 else g.end)

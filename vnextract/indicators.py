@@ -376,6 +376,9 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
                 break
             target = v
             break
+        if target is None and not rank_step:
+            # "giảm 350 đồng/lít, xuống còn 22.450 đồng/lít": the new level follows its change.
+            target = _level_after(text, c, figures[i + 1 :])
         if target is None and rank_step:
             # "tăng 10 bậc so với tháng 4, xếp thứ 20/112": the rank it changed may follow.
             target = next(
@@ -389,6 +392,16 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
                 if alias.alias_of is target:
                     alias.changes.append(c)
     _amountless_changes(an, figures)
+
+
+def _level_after(text: str, c: Figure, following: list[Figure]) -> Figure | None:
+    """The level right after a change and its comparison when 'xuống còn' / 'lên' introduces it."""
+    v = next((g for g in following if g.role != "skip"), None)
+    if v is None or v.segment != c.segment or v.role != "value" or v.changes or v.change is not None:
+        return None
+    gap = text[max(c.end, c.baseline.end if c.baseline else c.end) : v.start].strip(" ,")
+    m = lex.prefix_pattern("to_level").match(gap)
+    return v if m is not None and m.end() == len(gap) else None
 
 
 def _is_rank_step(c: Figure) -> bool:
