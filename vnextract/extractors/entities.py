@@ -355,8 +355,12 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                             end = _tails_end(text, end, doc_head, info)  # "Quy hoạch tỉnh X thời kỳ ..."
                         break
                     # "Ban Quản lý dự án Mỹ Thuận": the place is only the start of a longer word
-                elif hit and after_company_form(text, w[0]) and all(n.label == "ORG" for n in hit[1]):
-                    end = hit[0]  # "Công ty TNHH Samsung Electronics Việt Nam": the brand names the company
+                elif hit and all(n.label == "ORG" for n in hit[1]) and (
+                    after_company_form(text, w[0]) or all(n.exact_case for n in hit[1])
+                ):
+                    # "Công ty TNHH Samsung Electronics Việt Nam", "Tổng công ty Bảo hiểm Bảo Việt": a brand
+                    # or abbreviation right after a name is part of it
+                    end = hit[0]
                     info["words"] += 1
                     continue
                 else:
