@@ -45,6 +45,7 @@ Role = Literal[
     "scope_preposition",
     "list_intro",
     "target_opening",
+    "post_qualifier",
 ]
 
 

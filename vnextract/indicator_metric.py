@@ -48,6 +48,7 @@ NOT_NOUN_ROLES = (
     "to_level",
     "framing",
     "existential",
+    "post_qualifier",
 )
 
 
@@ -312,6 +313,9 @@ def _left_context(
             break
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
+    if (rest := _after_status_verb(cleaned)) is not None:
+        # "tỉnh phải đạt tốc độ tăng trưởng kinh tế 11%": the measure follows the status and its verb.
+        cleaned, linked = rest, True
     if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
         # "..., đạt tỷ lệ 77%": the verb opens the clause, its head follows.
         cleaned, linked = cleaned[m.end() :].strip(), True
@@ -357,6 +361,23 @@ def _bracketed_metric(left: str, previous: str) -> str:
         if heads:
             return source[heads[0].start() :]
     return previous or rest
+
+
+def _after_status_verb(left: str) -> str | None:
+    """What follows the last 'phải đạt' / 'phấn đấu đạt' (status word, link verb) in a left context."""
+    found = None
+    for role in ("target", "estimate"):
+        for m in lex.word_pattern(role).finditer(left):
+            link = lex.prefix_pattern("link").match(left, m.end())
+            if link is not None:
+                end = link.end()
+            elif (tail := lex.suffix_pattern("link").search(m.group())) is not None and tail.start() > 0:
+                end = m.end()  # "phải đạt" is one status phrase ending in a link verb
+            else:
+                continue
+            if end < len(left) and (found is None or end > found):
+                found = end
+    return left[found:].strip(" ,") or None if found is not None else None
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
