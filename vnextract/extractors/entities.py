@@ -355,8 +355,10 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                             end = _tails_end(text, end, doc_head, info)  # "Quy hoạch tỉnh X thời kỳ ..."
                         break
                     # "Ban Quản lý dự án Mỹ Thuận": the place is only the start of a longer word
-                elif hit and all(n.label == "ORG" for n in hit[1]) and (
-                    after_company_form(text, w[0]) or all(n.exact_case for n in hit[1])
+                elif (
+                    hit
+                    and all(n.label == "ORG" for n in hit[1])
+                    and (after_company_form(text, w[0]) or all(n.exact_case for n in hit[1]))
                 ):
                     # "Công ty TNHH Samsung Electronics Việt Nam", "Tổng công ty Bảo hiểm Bảo Việt": a brand
                     # or abbreviation right after a name is part of it
@@ -553,7 +555,9 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 continue  # "Lâm Thị Mỹ", "Vũ Đức Đam": a one-syllable country inside a name
             start, end, canonical = m_start, m_end, name.canonical
             if name.alias.startswith(name.canonical + " "):
-                canonical = name.alias  # "Công an xã": the alias already names the level
+                canonical = expand_abbreviations(name.alias)  # "Công an xã": the alias names the level
+            elif name.local and (level := name.alias.rsplit(" ", 1)[-1]) in rules().province_prefixes:
+                canonical = f"{name.canonical} {expand_abbreviations(level)}"  # "BHXH tỉnh" -> "... tỉnh"
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
                 if sm:
