@@ -150,6 +150,15 @@ def metric_of(
         metric = previous
     elif linked and left:
         metric = left
+    elif existential and f.role == "value" and q.kind in OBJECT_KINDS and predicate and _starts_with_noun(
+        an, f.end
+    ):
+        # "toàn tỉnh có 2.100 km đường giao thông nông thôn được cứng hóa": what the amount measures,
+        # up to the next comma ("có hơn 440.000 ha nuôi tôm, trở thành ...") and without a dangling "vào".
+        metric = predicate.split(",", 1)[0].strip()
+        while (m := lex.suffix_pattern("preposition").search(metric)) is not None and m.start() > 0:
+            metric = metric[: m.start()].strip()
+        from_right = True
     elif q.kind in OBJECT_KINDS and predicate and _starts_with_noun(an, f.end) and _trailing_verbs(an, f):
         # "Hà Nội thu hút 2,3 tỷ USD vốn FDI": the verb and the noun that follows the amount.
         metric = f"{_trailing_verbs(an, f)} {predicate}"
