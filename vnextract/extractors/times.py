@@ -117,10 +117,23 @@ def resolve_day(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValu
     return TimeValue("day", d, d, year_inferred=not explicit, year_explicit=explicit)
 
 
+_MAX_SPAN_DAYS = 62  # "30/4 - 1/5": a span across months is a holiday or a campaign, not a season
+
+
 def resolve_day_range(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
     first, last = _int(g.get("day1")), resolve_day(g, ref, params, hint)
     if first is None or last is None or last.start is None:
         return last if last is not None and first is not None else None
+    if g.get("month1"):  # "30/4 - 1/5/2025": the first day is in an earlier month
+        month1 = _month_of(g.get("month1"))
+        end = last.start
+        year = end.year if month1 is not None and month1 <= end.month else end.year - 1
+        if month1 is None or not valid_day(year, month1, first):
+            return None
+        start = dt.date(year, month1, first)
+        if not 0 < (end - start).days <= _MAX_SPAN_DAYS:
+            return None
+        return last.with_(start=start)
     if not 1 <= first < last.start.day:
         return None
     return last.with_(start=last.start.replace(day=first))
