@@ -245,6 +245,26 @@ def test_generalization_not_quantities(text: str, span: str) -> None:
         ("Trong các năm 2021, 2022 và 2023, tăng trưởng đạt 7%.", "2022", "2022-01-01", "2022-12-31", {}),
         ("năm 2024 và 2025 tăng trưởng trên 8%", "2025", "2025-01-01", "2025-12-31", {}),
         ("Tối 11/5/2022, Thủ tướng chủ trì phiên họp", "Tối 11/5/2022", "2022-05-11", "2022-05-11", {}),
+        (
+            "Đến 16h chiều nay, đã có 20 tỉnh hoàn thành.",
+            "Đến 16h chiều nay",
+            "2024-10-15",
+            "2024-10-15",
+            {"grain": "hour", "modifier": "until", "datetime": dt.datetime(2024, 10, 15, 16, 0)},
+        ),
+        (
+            "8h sáng 16/10, lưới điện tạm ngừng cung cấp",
+            "8h sáng 16/10",
+            "2024-10-16",
+            "2024-10-16",
+            {"datetime": dt.datetime(2024, 10, 16, 8, 0)},
+        ),
+        ("Ngày 15/7 tới, Bộ sẽ tổ chức hội nghị", "Ngày 15/7 tới", "2025-07-15", "2025-07-15", {}),
+        ("Ngày 20/11 vừa qua, Bộ đã tổ chức hội nghị", "Ngày 20/11 vừa qua", "2023-11-20", "2023-11-20", {}),
+        ("trong tháng 10, 11 và 12/2023, giá tăng", "tháng 10", "2023-10-01", "2023-10-31", {}),
+        ("trong tháng 10, 11 và 12/2023, giá tăng", "11", "2023-11-01", "2023-11-30", {}),
+        ("trong kỳ nghỉ lễ 30/4-1/5/2025, khách tăng", "30/4-1/5/2025", "2025-04-30", "2025-05-01", {}),
+        ("dịp nghỉ lễ 30/4 - 1/5, khách tăng", "30/4 - 1/5", "2024-04-30", "2024-05-01", {}),
     ],
 )
 def test_generalization_times(text: str, span: str, start: str, end: str, expect: dict[str, Any]) -> None:
@@ -260,6 +280,7 @@ def test_generalization_times(text: str, span: str, start: str, end: str, expect
         "Dự án hoàn thành sau 9 tháng thi công.",  # a duration: no accumulation cue, no named period
         "tăng từ 3/5 lên 4/5 số xã",  # fractions, not a date range
         "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+        "kỷ niệm 80 năm Cách mạng Tháng Tám thành công",
     ],
 )
 def test_generalization_no_times(text: str) -> None:
