@@ -300,26 +300,33 @@ def _left_context(
         space = text.find(" ", end - LEFT_WINDOW, end)
         start = space + 1 if space != -1 else end - LEFT_WINDOW
     raw = text[start:end]
-    existential = bool(lex.suffix_pattern("existential").search(raw))
-    linked = to_level = False
+    existential = linked = to_level = False
     # Peel the verb and status words between the metric and the figure ("ước đạt", "đạt", "là").
+    first = True
     while True:
         stripped = raw.rstrip(" ,")
-        m = None
         framing = lex.suffix_pattern("framing").search(stripped)
-        for role in ("existential", "link", "estimate", "target", "to_level"):
-            m = lex.suffix_pattern(role).search(stripped)
-            if m:
-                # "đặc biệt là 12 nhiệm vụ": a framing phrase ending in a link word does not link a metric.
-                if framing is not None and framing.start() < m.start():
-                    m = framing
-                elif role in ("link", "estimate", "to_level") and not existential:
-                    linked = True
-                if role == "to_level":
-                    to_level = True
-                break
-        if not m:
+        # The longest phrase wins ("xuống còn" is a new level, not the existential "còn"), then the order.
+        found = [
+            (m, role)
+            for role in ("existential", "link", "estimate", "target", "to_level")
+            if (m := lex.suffix_pattern(role).search(stripped)) is not None
+        ]
+        if not found:
             break
+        m, role = min(found, key=lambda x: x[0].start())
+        if first:
+            existential = role == "existential" or (
+                role != "to_level" and lex.suffix_pattern("existential").search(stripped) is not None
+            )
+            first = False
+        # "đặc biệt là 12 nhiệm vụ": a framing phrase ending in a link word does not link a metric.
+        if framing is not None and framing.start() < m.start():
+            m = framing
+        elif role in ("link", "estimate", "to_level") and not existential:
+            linked = True
+        if role == "to_level":
+            to_level = True
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
     if (rest := _after_status_verb(cleaned)) is not None:
@@ -331,15 +338,20 @@ def _left_context(
     if to_level:
         # "nâng tỷ lệ phòng học trên lớp lên 0,98": the changed measure follows the verb;
         # "tỷ lệ hộ nghèo giảm xuống dưới 4%": it precedes it.
-        for role in ("change_increase", "change_decrease"):
-            m = lex.prefix_pattern(role).match(cleaned)
-            if m:
-                cleaned = cleaned[m.end() :].strip()
-                break
-            m = lex.suffix_pattern(role).search(cleaned)
-            if m and m.start() > 0:
-                cleaned = cleaned[: m.start()].strip()
-                break
+        # "giảm từ 1.250 hộ năm 2021 xuống còn 430 hộ": the level it started from goes with the verb.
+        verbs = [
+            m
+            for role in ("change_increase", "change_decrease")
+            for m in lex.word_pattern(role).finditer(cleaned)
+        ]
+        if verbs:
+            m = max(verbs, key=lambda v: v.start())
+            subject = cleaned[: m.start()].strip(" ,")
+            # "để nâng tổng số trạm 5G lên 20.000 trạm": with no subject before it, the measure follows.
+            no_subject = not subject or any(
+                lex.word_pattern(role).fullmatch(subject) for role in ("clause_break", "framing")
+            )
+            cleaned = (cleaned[m.end() :] if no_subject else subject).strip()
     return cleaned, existential, linked
 
 

@@ -603,7 +603,11 @@ def _period(
     text = an.text
     anchor = f.anchor
     seg = f.segment
-    before = [t for t in times.between(sent.start, anchor) if t.end <= anchor]
+    before = [
+        t
+        for t in times.between(sent.start, anchor)
+        if t.end <= anchor and not _dates_start_level(text, t, figures)
+    ]
     clause_start = max(seg.start, text.rfind(",", seg.start, anchor) + 1)
     if before and before[-1].start >= clause_start:
         return before[-1]
@@ -631,6 +635,15 @@ def _period(
         k = bisect.bisect_left(an.paragraphs, para.start, key=lambda p: p.start)
         para = an.paragraphs[k - 1] if k > 0 else None
     return None
+
+
+def _dates_start_level(text: str, t: Extracted[TimeExpression], figures: list[Figure]) -> bool:
+    """'giảm từ 1.250 hộ năm 2021 xuống còn 430 hộ': a time right after a starting level dates that level."""
+    k = bisect.bisect_right([g.end for g in figures], t.start) - 1
+    if k < 0 or text[figures[k].end : t.start].strip():
+        return False
+    g = figures[k]
+    return bool(lex.suffix_pattern("from_level").search(text[max(0, g.start - 12) : g.start]))
 
 
 def _dates_an_action(text: str, t: Extracted[TimeExpression], figure_end: int) -> bool:
