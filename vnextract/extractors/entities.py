@@ -71,6 +71,7 @@ class Rules:
     stop_phrases: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
     company_forms: frozenset[str]
+    compounds: frozenset[tuple[str, str]]
     after_unit_number: frozenset[str]
     time_words: frozenset[str]
     not_agencies: tuple[tuple[str, ...], ...]
@@ -142,6 +143,7 @@ def rules() -> Rules:
         stop_phrases=tuple(tuple(w.split()) for w in words("name_stops") if " " in w),
         determiners=frozenset(words("determiners")),
         company_forms=frozenset(words("company_forms")),
+        compounds=frozenset(tuple(p.split()) for p in words("name_compounds")),
         after_unit_number=frozenset(words("after_unit_number")),
         time_words=frozenset(words("time_words")),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
@@ -405,7 +407,8 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                 info["words"] += 2
                 continue
             break
-        if word in r.stops or _phrase_at(text, w[0], r.stop_phrases):
+        stop = word in r.stops or _phrase_at(text, w[0], r.stop_phrases)
+        if stop and not compound_with_previous(text, w[0]):
             break
         end = w[1]
         info["words"] += 1
@@ -422,6 +425,13 @@ def unit_number_at(text: str, start: int, end: int) -> bool:
     following = text[nxt[0] : nxt[1]]
     r = rules()
     return following in r.after_unit_number or (following in r.stops and following not in r.time_words)
+
+
+def compound_with_previous(text: str, pos: int) -> bool:
+    """Named validator: the word at ``pos`` ends a two-word noun with the word before ("Đăng ký")."""
+    previous = text[max(0, pos - 12) : pos].split()
+    m = rules().word.match(text, pos)
+    return bool(previous and m) and (previous[-1], m.group()) in rules().compounds
 
 
 def after_surname(text: str, pos: int) -> bool:
