@@ -639,7 +639,7 @@ def _period(
 
 def _dates_start_level(text: str, t: Extracted[TimeExpression], figures: list[Figure]) -> bool:
     """'giảm từ 1.250 hộ năm 2021 xuống còn 430 hộ': a time right after a starting level dates that level."""
-    k = bisect.bisect_right([g.end for g in figures], t.start) - 1
+    k = bisect.bisect_right(figures, t.start, key=lambda g: g.end) - 1
     if k < 0 or text[figures[k].end : t.start].strip():
         return False
     g = figures[k]
