@@ -464,6 +464,20 @@ def join_clocks(text: str, items: list[Found]) -> list[Found]:
     return out
 
 
+def date_same_day_clocks(items: list[Found]) -> list[Found]:
+    """"đến 20 giờ cùng ngày": the clock is on the last date named before it."""
+    out: list[Found] = []
+    last_date: Found | None = None
+    for f in items:
+        if f.resolver == "clock" and tp.in_vocab("SAME_DAY", f.groups.get("anchor")):
+            if last_date is not None:  # else the reference date, as for any clock without a date
+                f = _with_clock(last_date, f, f.start, f.end)
+        elif f.value.grain in ("day", "hour", "minute", "second") and f.value.start is not None:
+            last_date = f
+        out.append(f)
+    return out
+
+
 def _with_clock(date: Found, clock: Found, start: int, end: int) -> Found:
     hour, minute, second, offset = clock.value.fields["clock"]
     day = date.value.start
@@ -653,6 +667,7 @@ def find_times(text: str, ref: dt.date | None) -> list[Found]:
     """All passes over one normalized text; the result is sorted and non-overlapping."""
     items = find_cores(text, ref)
     items = join_clocks(text, items)
+    items = date_same_day_clocks(items)
     items = attach_parts(text, items)
     items = share_years(text, items, ref)
     items = merge_ranges(text, items, ref)
