@@ -592,8 +592,11 @@ def _time_in(times: Mentions[TimeExpression], span: Span | None) -> TimeExpressi
 
 
 def _time_in_clause(an: Analysis, f: Figure, times: Mentions[TimeExpression]) -> bool:
-    seg = f.segment
-    return bool(times.between(seg.start, seg.end))
+    """A time in the figure's segment up to the comma after it ("công suất thiết kế 500.000 tấn/năm, dự
+    kiến ... năm 2026": a later clause dates the plan, not the static fact)."""
+    text, seg = an.text, f.segment
+    comma = text.find(",", f.end, seg.end)
+    return bool(times.between(seg.start, comma if comma != -1 else seg.end))
 
 
 def _period(
