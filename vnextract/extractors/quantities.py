@@ -331,6 +331,8 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
     # Words before the number that make it part of a name, an identifier or a date.
     if reading.kind in _NAMEABLE and _is_name_or_time(ctx, number):
         return None
+    if reading.kind in ("count", "number") and ctx.before("stage_before", number.start):
+        return None  # "giai đoạn 1 hoàn thành": a phase's name; "giai đoạn 5 năm" keeps its duration
     _extend_left(ctx, reading, number)
     if reading.kind == "number" and not (
         number.decimal

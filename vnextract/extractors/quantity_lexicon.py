@@ -39,6 +39,7 @@ ContextRole = Literal[
     "per_phrase",
     "fraction_word",
     "whole_marker",
+    "stage_before",
 ]
 
 
