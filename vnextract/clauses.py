@@ -49,6 +49,8 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
         pos += 1
     if _is_start(figure_starts, pos) or _figure_soon(pos, end, text, figure_starts) is not None:
         return True  # "..., thủy điện 21,3%": the next list item
+    if _linked_figure_ahead(text, pos, end, figure_starts):
+        return True  # "..., thu nhập bình quân đầu người đạt 120 triệu đồng": a new subject and its level
     rest = text[pos:end]
     for role in (
         "change_increase",
@@ -63,6 +65,17 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
         if lex.prefix_pattern(role).match(rest):
             return True
     return False
+
+
+def _linked_figure_ahead(text: str, pos: int, end: int, figure_starts: list[int]) -> bool:
+    """Does a link verb right before a figure ("... đạt 120 triệu đồng") come before the next comma?"""
+    comma = text.find(",", pos, end)
+    limit = comma if comma != -1 else end
+    k = bisect.bisect_left(figure_starts, pos)
+    if k >= len(figure_starts) or figure_starts[k] >= limit:
+        return False
+    before = text[pos : figure_starts[k]]
+    return bool(before.strip()) and lex.suffix_pattern("link").search(before) is not None
 
 
 def _figure_soon(pos: int, end: int, text: str, figure_starts: list[int]) -> int | None:

@@ -46,6 +46,7 @@ Role = Literal[
     "list_intro",
     "target_opening",
     "post_qualifier",
+    "status_verb",
 ]
 
 

@@ -329,7 +329,8 @@ def _left_context(
             to_level = True
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
-    if (rest := _after_status_verb(cleaned)) is not None:
+    # A counted figure keeps the verb with its subject ("lượt khách tỉnh phấn đấu đón"): the noun is after it.
+    if (rest := _after_status_verb(cleaned, bare_verb=f.ext.record.kind not in COUNTED_KINDS)) is not None:
         # "tỉnh phải đạt tốc độ tăng trưởng kinh tế 11%": the measure follows the status and its verb.
         cleaned, linked = rest, True
     if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
@@ -384,7 +385,7 @@ def _bracketed_metric(left: str, previous: str) -> str:
     return previous or rest
 
 
-def _after_status_verb(left: str) -> str | None:
+def _after_status_verb(left: str, *, bare_verb: bool = True) -> str | None:
     """What follows the last 'phải đạt' / 'phấn đấu đạt' (status word, link verb) in a left context."""
     found = None
     for role in ("target", "estimate"):
@@ -392,13 +393,21 @@ def _after_status_verb(left: str) -> str | None:
             link = lex.prefix_pattern("link").match(left, m.end())
             if link is not None:
                 end = link.end()
+            elif bare_verb and lex.word_pattern("status_verb").fullmatch(m.group()):
+                end = m.end()  # "tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 7%": the measure follows
             elif (tail := lex.suffix_pattern("link").search(m.group())) is not None and tail.start() > 0:
                 end = m.end()  # "phải đạt" is one status phrase ending in a link verb
             else:
                 continue
             if end < len(left) and (found is None or end > found):
                 found = end
-    return left[found:].strip(" ,") or None if found is not None else None
+    if found is None:
+        return None
+    rest = left[found:].strip(" ,")
+    # "phải phấn đấu để GRDP tăng ...": a purpose word opens the clause, not the measure.
+    if (m := lex.prefix_pattern("clause_break").match(rest)) is not None:
+        rest = rest[m.end() :].strip()
+    return rest or None
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
