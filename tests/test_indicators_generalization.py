@@ -59,6 +59,42 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
             "70,1%",
             "tỷ lệ giải ngân cao",
         ),
+        (
+            "Năm 2024, doanh nghiệp thành lập mới tăng 28,8% về số doanh nghiệp và 9,9% về vốn đăng ký.",
+            "9,9%",
+            "doanh nghiệp thành lập mới về vốn đăng ký",
+        ),
+        (
+            "Năm 2024, tỉnh phải đạt tốc độ tăng trưởng kinh tế 11% trở lên; thu ngân sách 50.000 tỷ đồng.",
+            "11%",
+            "tốc độ tăng trưởng kinh tế",
+        ),
+        (
+            "Năm 2024, tỉnh Đồng Tháp phấn đấu tốc độ tăng trưởng GRDP đạt 7%; GRDP bình quân đạt 78 triệu.",
+            "7%",
+            "tốc độ tăng trưởng GRDP",
+        ),
+        (
+            "Hết năm 2023, toàn tỉnh có 2.100 km đường giao thông nông thôn được cứng hóa.",
+            "2.100 km",
+            "đường giao thông nông thôn được cứng hóa",
+        ),
+        (
+            "Mục tiêu đến năm 2030, tỉnh có 50% số xã đạt chuẩn nông thôn mới nâng cao, thu nhập bình "
+            "quân đầu người đạt 120 triệu đồng.",
+            "50%",
+            "số xã đạt chuẩn nông thôn mới nâng cao",
+        ),
+        (
+            "Nhờ đó, số hộ nghèo của huyện giảm từ 1.250 hộ năm 2021 xuống còn 430 hộ vào cuối năm 2023.",
+            "430 hộ",
+            "số hộ nghèo của huyện",
+        ),
+        (
+            "Từ 15 giờ ngày 11/7, giá xăng RON95 giảm 380 đồng/lít, còn 23.590 đồng/lít.",
+            "23.590 đồng/lít",
+            "giá xăng RON95",
+        ),
     ],
 )
 def test_metric_leaves_out_framing_and_names(text: str, figure: str, metric: str) -> None:
@@ -94,3 +130,54 @@ def test_bracketed_list_item_place_stays_with_its_item() -> None:
     assert _by_figure(doc, "70,1%").location is not None
     assert _by_figure(doc, "70,1%").location.text == "Hà Nam"
     assert _by_figure(doc, "9 bộ, cơ quan").location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        (
+            "Kế hoạch năm 2024, thành phố đón 8,8 triệu lượt khách. 6 tháng đầu năm, thành phố đón 5,1 triệu "
+            "lượt khách.",
+            "8,8 triệu lượt khách",
+            "target",
+        ),
+        (
+            "Kế hoạch năm 2024, thành phố đón 8,8 triệu lượt khách. 6 tháng đầu năm, thành phố đón 5,1 triệu "
+            "lượt khách.",
+            "5,1 triệu lượt khách",
+            "actual",
+        ),
+        (
+            "Nhà máy có công suất thiết kế 500.000 tấn/năm, dự kiến đi vào hoạt động trong năm 2026.",
+            "500.000 tấn/năm",
+            "actual",
+        ),
+    ],
+)
+def test_plan_frames_set_only_their_sentence(text: str, figure: str, status: str) -> None:
+    assert _by_figure(_doc(text), figure).status == status
+
+
+def test_change_before_its_new_level_is_one_indicator() -> None:
+    doc = _doc("Giá xăng E5 RON92 giảm 350 đồng/lít, xuống còn 22.450 đồng/lít.")
+    assert len(doc.indicators) == 1
+    ind = doc.indicators[0]
+    assert ind.value is not None and ind.value.text == "22.450 đồng/lít"
+    assert ind.change is not None and ind.change.direction == "decrease"
+    assert ind.change.amount is not None and ind.change.amount.value == 350
+
+
+def test_time_after_a_starting_level_is_not_the_period() -> None:
+    ind = _by_figure(
+        _doc("Nhờ đó, số hộ nghèo của huyện giảm từ 1.250 hộ năm 2021 xuống còn 430 hộ vào cuối năm 2023."),
+        "430 hộ",
+    )
+    assert ind.period is not None and ind.period.start_date == dt.date(2023, 1, 1)
+
+
+def test_static_fact_is_not_dated_by_a_later_clause() -> None:
+    ind = _by_figure(
+        _doc("Nhà máy có công suất thiết kế 500.000 tấn/năm, dự kiến đi vào hoạt động trong năm 2026."),
+        "500.000 tấn/năm",
+    )
+    assert ind.period is None
