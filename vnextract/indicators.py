@@ -360,6 +360,7 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
             continue
         target = None
         rank_step = _is_rank_step(c)
+        after_plan = False  # "đạt X, bằng 12,3% kế hoạch năm và tăng 2,7%": the change skips the plan share
         for v in reversed(figures[:i]):
             if v.segment != c.segment or v.role == "skip":
                 continue
@@ -370,9 +371,13 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
             if v.ext.record.kind == "rank" and not rank_step:
                 continue  # "đứng thứ 37, tăng hơn 30%": a percent change is not a change of rank
             if _plan_ratio(text, v) and v is not figures[0]:
-                continue  # "đạt 418.800 tỷ đồng, bằng 121,5% dự toán, tăng 13,4%": the level changed
+                # "đạt 418.800 tỷ đồng, bằng 121,5% dự toán, tăng 13,4%": the level changed
+                after_plan = after_plan or _coordinated_after_plan(text, v, c)
+                continue
             gap = text[v.end : c.anchor]
-            if v.changes or not (_adjacent_gap(gap) or (rank_step and v.ext.record.kind == "rank")):
+            if v.changes or not (
+                _adjacent_gap(gap) or after_plan or (rank_step and v.ext.record.kind == "rank")
+            ):
                 break
             target = v
             break
@@ -392,6 +397,13 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
                 if alias.alias_of is target:
                     alias.changes.append(c)
     _amountless_changes(an, figures)
+
+
+def _coordinated_after_plan(text: str, plan: Figure, c: Figure) -> bool:
+    """'bằng 12,3% kế hoạch năm và tăng 2,7%': only the plan words and 'và' stand between them."""
+    m = lex.prefix_pattern("plan_baseline").match(text, plan.end, c.anchor)
+    rest = text[m.end() if m else plan.end : c.anchor].strip(" ,")
+    return rest in {"", "và"}
 
 
 def _level_after(text: str, c: Figure, following: list[Figure]) -> Figure | None:
