@@ -670,8 +670,10 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
             reading.kind, reading.unit, reading.end = "multiplier", None, number.end
             reading.rule = "quantities:multiplier_lead"
         pos = lead.start()
-    elif reading.kind == "multiplier" and not (
-        ctx.before("multiplier_cue", pos) or _followed_by(ctx, reading.end, _cues_after(ctx))
+    elif (
+        reading.kind == "multiplier"
+        and reading.value.is_integer()  # "1,5 lần mức lương cơ sở": no event happens one and a half times
+        and not (ctx.before("multiplier_cue", pos) or _followed_by(ctx, reading.end, _cues_after(ctx)))
     ):
         # "họp 2 lần", "kiểm tra 3 lần": a number of times, not a ratio of two levels.
         reading.kind, reading.unit, reading.rule = "count", "lần", "quantities:times_count"
