@@ -89,6 +89,7 @@ class AffixEntry(PatternEntry):
         "clock_gap",
         "running_echo_block",
         "running_cue",
+        "running_cue_after",
     ]
     value: str | None = None
     grain: str | None = None

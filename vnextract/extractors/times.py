@@ -592,12 +592,13 @@ def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
 def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
     """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023"); after a cue
     of accumulation ("tính chung 9 tháng", "lũy kế 10 tháng") it is one even when the document does
-    not name it, in the reference year."""
+    not name it, in the reference year; so it is before an estimate or a level ("9 tháng ước đạt")."""
     named: dict[int, list[Found]] = {}
     for f in items:
         if f.resolver == "running" and "n" in f.value.fields and f.value.start and f.value.start.month == 1:
             named.setdefault(f.value.fields["n"], []).append(f)
     mains = {n: _main_periods(found) for n, found in named.items()}
+    cue_after = tp.gap_matcher("running_cue_after")
     main_ends = {n: [f.end for f in found] for n, found in mains.items()}
     starts = [f.start for f in items]  # items are sorted and disjoint: overlap checks are binary searches
     extra = []
@@ -609,7 +610,9 @@ def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> 
         if _prefix(text, echo.start, 0, "running_echo_block"):
             continue
         if n not in mains:
-            if echo.value.start is not None and _prefix(text, echo.start, 0, "running_cue"):
+            if echo.value.start is not None and (
+                _prefix(text, echo.start, 0, "running_cue") or cue_after.match(text, echo.end)
+            ):
                 extra.append(replace(echo, rule_id=f"cue+{echo.rule_id}"))
             continue
         source = _nearest_before(mains[n], main_ends[n], echo.start)
