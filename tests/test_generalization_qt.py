@@ -113,6 +113,8 @@ def _one(mentions: list[Any], span: str) -> Any:
         ("xảy ra động đất 4,5 độ Richter", "4,5 độ Richter", {"kind": "measure", "value": 4.5}),
         ("mật độ dân số 1.000 người/km2.", "1.000 người/km2", {"kind": "count", "value": 1000, "per": "km2"}),
         ("số đơn vị hành chính cấp xã giảm từ 10.035 xuống 3.321.", "3.321", {"value": 3321}),
+        ("mức hưởng 1,5 lần mức lương cơ sở", "1,5 lần", {"kind": "multiplier", "value": 1.5}),
+        ("đạt 13 bác sĩ/vạn dân", "13 bác sĩ/vạn dân", {"kind": "count", "value": 13, "per": "vạn dân"}),
     ],
 )
 def test_generalization_quantities(text: str, span: str, expect: dict[str, Any]) -> None:
@@ -125,6 +127,8 @@ def test_generalization_quantities(text: str, span: str, expect: dict[str, Any])
     ("text", "span"),
     [
         ("sạt lở tại Km 45+200 Quốc lộ 6", "200"),  # a road chainage
+        ("Cảng hàng không Long Thành giai đoạn 1 hoàn thành", "1"),  # a phase's name
+        ("Khoảng 14 giờ ngày 26/9/2025, bão đổ bộ; đến 20 giờ cùng ngày, 5.000 hộ mất điện.", "20 giờ"),
         ("Theo Nghị định số 13/2023/NĐ-CP, Điều 13 quy định", "13"),
         ("liên hệ số điện thoại 0243 8223 456", "8223"),
         ("ứng dụng VNeID phiên bản 2.1.4", "2.1.4"),
@@ -265,6 +269,22 @@ def test_generalization_not_quantities(text: str, span: str) -> None:
         ("trong tháng 10, 11 và 12/2023, giá tăng", "11", "2023-11-01", "2023-11-30", {}),
         ("trong kỳ nghỉ lễ 30/4-1/5/2025, khách tăng", "30/4-1/5/2025", "2025-04-30", "2025-05-01", {}),
         ("dịp nghỉ lễ 30/4 - 1/5, khách tăng", "30/4 - 1/5", "2024-04-30", "2024-05-01", {}),
+        (
+            "Lượng hàng hóa qua cảng biển 9 tháng ước đạt 650 triệu tấn.",
+            "9 tháng",
+            "2024-01-01",
+            "2024-09-30",
+            {},
+        ),
+        ("trong quý I và II năm 2024, tăng", "II năm 2024", "2024-04-01", "2024-06-30", {"grain": "quarter"}),
+        (
+            "Khoảng 14 giờ ngày 26/9/2025, bão đổ bộ; đến 20 giờ cùng ngày, 5.000 hộ mất điện.",
+            "đến 20 giờ cùng ngày",
+            "2025-09-26",
+            "2025-09-26",
+            {"datetime": dt.datetime(2025, 9, 26, 20, 0)},
+        ),
+        ("Hà Nội, 5/9 (TTXVN) - Chiều nay, Bộ Tài chính họp", "5/9", "2024-09-05", "2024-09-05", {}),
     ],
 )
 def test_generalization_times(text: str, span: str, start: str, end: str, expect: dict[str, Any]) -> None:
