@@ -181,3 +181,32 @@ def test_static_fact_is_not_dated_by_a_later_clause() -> None:
         "500.000 tấn/năm",
     )
     assert ind.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "amount"),
+    [
+        (
+            "Xuất khẩu gạo năm 2023 đạt 8,3 triệu tấn, trị giá 4,78 tỷ USD, tăng 14,4% về lượng và 35,3% về "
+            "trị giá so với năm 2022.",
+            "8,3 triệu tấn",
+            14.4,
+        ),
+        (
+            "Xuất khẩu gạo năm 2023 đạt 8,3 triệu tấn, trị giá 4,78 tỷ USD, tăng 14,4% về lượng và 35,3% về "
+            "trị giá so với năm 2022.",
+            "4,78 tỷ USD",
+            35.3,
+        ),
+        (
+            "Tháng 6, cả nước có 15.000 doanh nghiệp thành lập mới với tổng vốn đăng ký 120 nghìn tỷ đồng, "
+            "tăng 12% về số doanh nghiệp và 8% về số vốn.",
+            "120 nghìn tỷ đồng",
+            8,
+        ),
+    ],
+)
+def test_distributed_changes_go_to_the_level_their_aspect_names(text: str, level: str, amount: float) -> None:
+    ind = _by_figure(_doc(text), level)
+    assert ind.change is not None and ind.change.amount is not None
+    assert ind.change.amount.value == amount

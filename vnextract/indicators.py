@@ -36,6 +36,11 @@ from vnextract.text import Span
 LOOKBACK_FIGURES = 8  # figures looked back at for the status a breakdown inherits
 TO_LEVEL_REACH = 80  # "giảm tỷ lệ hộ nghèo xuống dưới 1,2%": how far the new level may follow the verb
 LOCATION_LABELS = frozenset({"LOC"})
+MIN_DISTRIBUTED = 2  # amounts with aspects, and levels, needed to distribute changes over levels
+ASPECT_REACH = 40  # characters before a level read for the words an aspect may repeat
+ASPECT_FILLER = frozenset({"về", "số", "mặt"})
+ASPECT_VALUE_WORDS = frozenset({"giá", "trị", "vốn", "kim", "ngạch", "tiền"})
+ASPECT_VOLUME_WORDS = frozenset({"lượng"})
 FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
 
 
@@ -396,7 +401,72 @@ def _attach_changes(an: Analysis, figures: list[Figure]) -> None:
             for alias in figures:
                 if alias.alias_of is target:
                     alias.changes.append(c)
+    _distribute_aspect_changes(text, figures)
     _amountless_changes(an, figures)
+
+
+def _distribute_aspect_changes(text: str, figures: list[Figure]) -> None:
+    """'đạt 8,3 triệu tấn, trị giá 4,78 tỷ USD, tăng 14,4% về lượng và 35,3% về trị giá': each amount
+    changes the level its aspect names."""
+    k = 0
+    while k < len(figures):
+        c = figures[k]
+        group: list[tuple[Figure, set[str]]] = []
+        j = k
+        while j < len(figures) and figures[j].role == "change" and figures[j].segment == c.segment:
+            m = lex.prefix_pattern("aspect").match(text, figures[j].end, figures[j].segment.end)
+            if m is None or figures[j].alias_of is not None:
+                break
+            group.append((figures[j], _aspect_words(text, m.start(), figures[j].segment.end)))
+            j += 1
+        k = max(j, k + 1)
+        if len(group) < MIN_DISTRIBUTED:
+            continue
+        levels = [
+            v
+            for v in figures[: c.index]
+            if v.segment == c.segment and v.role == "value" and v.alias_of is None
+        ]
+        if len(levels) < MIN_DISTRIBUTED:
+            continue
+        picks = [_best_level(text, levels, words) for _, words in group]
+        if any(p is None for p in picks) or len({id(p) for p in picks}) < len(picks):
+            continue
+        for (amount, _), level in zip(group, picks, strict=True):
+            for v in levels:
+                if amount in v.changes:
+                    v.changes.remove(amount)
+            if level is not None and not level.changes:
+                level.changes.append(amount)
+                amount.attached = True
+
+
+def _aspect_words(text: str, start: int, end: int) -> set[str]:
+    """The content words of an aspect ("về số doanh nghiệp" -> {doanh, nghiệp})."""
+    stop = min(
+        (i for i in (text.find(",", start, end), text.find(" và ", start, end)) if i != -1), default=end
+    )
+    marker = lex.word_pattern("baseline_marker").search(text, start, stop)
+    words = {w.strip(".;:!?)(") for w in text[start : marker.start() if marker else stop].lower().split()}
+    return words - ASPECT_FILLER - {""}
+
+
+def _best_level(text: str, levels: list[Figure], words: set[str]) -> Figure | None:
+    """The level whose own words (and those just before it) share most with an aspect, kind as a hint."""
+    best, best_score = None, 0
+    previous_end = levels[0].segment.start
+    for v in levels:
+        own = set(text[max(previous_end, v.start - ASPECT_REACH) : v.end].lower().replace(",", " ").split())
+        score = 2 * len(words & own)
+        kind = v.ext.record.kind
+        if words & ASPECT_VALUE_WORDS and kind == "money":
+            score += 1
+        if words & ASPECT_VOLUME_WORDS and kind in {"measure", "count"}:
+            score += 1
+        if score > best_score:
+            best, best_score = v, score
+        previous_end = v.end
+    return best
 
 
 def _coordinated_after_plan(text: str, plan: Figure, c: Figure) -> bool:
