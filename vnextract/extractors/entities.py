@@ -74,6 +74,8 @@ class Rules:
     compounds: frozenset[tuple[str, str]]
     after_unit_number: frozenset[str]
     time_words: frozenset[str]
+    place_levels: frozenset[str]
+    rank: regex.Pattern[str]
     not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
@@ -146,6 +148,8 @@ def rules() -> Rules:
         compounds=frozenset(tuple(p.split()) for p in words("name_compounds")),
         after_unit_number=frozenset(words("after_unit_number")),
         time_words=frozenset(words("time_words")),
+        place_levels=frozenset(prov + dist + ward),
+        rank=regex.compile(f"(?:{_alternation(gz.phrases_of('rank'))}) "),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
@@ -564,16 +568,21 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
             if one_syllable_place and inside_capitalized_run(text, m_start, m_end):
                 continue  # "Lâm Thị Mỹ", "Vũ Đức Đam": a one-syllable country inside a name
             start, end, canonical = m_start, m_end, name.canonical
+            level = name.alias.rsplit(" ", 1)[-1]  # "Công an xã", "BHXH tỉnh": the alias may name a level
             if name.alias.startswith(name.canonical + " "):
-                canonical = expand_abbreviations(name.alias)  # "Công an xã": the alias names the level
-            elif name.local and (level := name.alias.rsplit(" ", 1)[-1]) in rules().province_prefixes:
+                canonical = expand_abbreviations(name.alias)
+            elif name.local and level in rules().province_prefixes:
                 canonical = f"{name.canonical} {expand_abbreviations(level)}"  # "BHXH tỉnh" -> "... tỉnh"
             if name.suffix:
                 sm = _suffix_regex(name.suffix).match(text, end)
                 if sm:
                     end = sm.end()
                     canonical = name.canonical + text[m_end:end]
-            if name.local:
+            named_level = name.local and end == m_end and level in rules().place_levels
+            place = place_after(text, end + 1, level) if named_level and text.startswith(" ", end) else None
+            if place:
+                end, canonical = place[0], f"{canonical} {place[1]}"  # "Công an xã Ea Kar"
+            elif name.local:
                 end2, locality = locality_after(text, end)
                 if locality:
                     end, canonical = end2, canonical + canonical_locality(locality)
@@ -846,6 +855,8 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not text.startswith(" ", office[1]):
             continue
         start = office[1] + 1
+        if rank := r.rank.match(text, start):
+            start = rank.end()  # "Trưởng Công an xã Đại úy Võ Văn Bình": the rank is not part of the role
         end = person_name_at(text, start, need_surname=False)
         if end is None:
             continue
