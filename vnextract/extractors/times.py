@@ -541,6 +541,7 @@ def share_years(text: str, items: list[Found], ref: dt.date | None) -> list[Foun
 def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
     """ "từ A đến B" is one expression from A's first day to B's last, modifier null."""
     connector = tp.gap_matcher("range_connector")
+    dash = tp.gap_matcher("range_dash")
     out: list[Found] = []
     i = 0
     while i < len(items):
@@ -552,6 +553,8 @@ def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Fou
             hit = _prefix(text, a.start, floor, "range_start")
             if hit and b.value.modifier in (None, "until") and a.value.modifier is None:
                 merged = _merge(a, b, hit[1], ref)
+            elif _same_kind(a, b) and dash.fullmatch(_gap(text, a, b)):
+                merged = _merge(a, b, a.start, ref)  # "tháng 9 - tháng 10/2024": a dash between two of a kind
         if merged is not None:
             out.append(merged)
             i += 2
@@ -559,6 +562,16 @@ def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Fou
             out.append(a)
             i += 1
     return out
+
+
+def _same_kind(a: Found, b: Found) -> bool:
+    return (
+        a.resolver == b.resolver
+        and a.resolver in _YEARLESS
+        and a.value.grain == b.value.grain
+        and a.value.modifier is None
+        and b.value.modifier is None
+    )
 
 
 def _connected(connector: regex.Pattern[str], text: str, a: Found, b: Found) -> bool:
