@@ -47,6 +47,7 @@ Role = Literal[
     "target_opening",
     "post_qualifier",
     "status_verb",
+    "accompaniment",
 ]
 
 

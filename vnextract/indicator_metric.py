@@ -285,6 +285,15 @@ def _left_context(
     if g is not None and g.end <= end:
         comma = text.find(",", g.end, end)
         start = max(start, comma + 1 if comma != -1 else g.end)
+        # "3.450 doanh nghiệp đang hoạt động với tổng vốn đăng ký 95.000 tỷ đồng": "với" opens this one.
+        joins = [
+            m
+            for m in lex.word_pattern("accompaniment").finditer(text, start, end)
+            if text[m.end() : end].strip()
+            and not lex.suffix_pattern("baseline_marker").search(text, start, m.end())  # not "so với"
+        ]
+        if joins:
+            start = joins[-1].start()
         if g.baseline is not None and start <= g.baseline.end <= end:
             start = g.baseline.end  # "tăng 5,6% so với cùng kỳ và đạt 76,8% ...": past the comparison
     colon = _label_colon(text, start, end)
@@ -370,6 +379,8 @@ def bracketed(text: str, f: Figure) -> bool:
 def _bracketed_metric(left: str, previous: str) -> str:
     """The measure a bracketed figure gives for the name before it: the list's measure."""
     left = left.rstrip(" (")
+    if previous and lex.prefix_pattern("comparative_level").match(left):
+        return previous  # "đạt 42%, thấp hơn mức bình quân cả nước (43%)": the same measure elsewhere
     seps = list(lex.word_pattern("list_intro").finditer(left))
     cut = max([left.rfind(","), left.rfind(":"), *(m.start() for m in seps)])
     if cut != -1:
