@@ -194,6 +194,9 @@ def metric_of(
     metric = _elliptic(metric, previous)
     if not metric:
         metric = previous
+    # "doanh nghiệp thành lập mới trong [tháng 9/2024]": a preposition whose time was taken out.
+    while (m := lex.suffix_pattern("preposition").search(metric)) is not None and m.start() > 0:
+        metric = metric[: m.start()].rstrip(" ,")
     words = metric.split()
     if len(words) > MAX_METRIC_WORDS:
         metric = " ".join(words[:MAX_METRIC_WORDS] if from_right else words[-MAX_METRIC_WORDS:])
