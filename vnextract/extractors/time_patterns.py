@@ -90,7 +90,6 @@ class AffixEntry(PatternEntry):
         "running_echo_block",
         "running_cue",
         "running_cue_after",
-        "range_dash",
     ]
     value: str | None = None
     grain: str | None = None

@@ -539,9 +539,9 @@ def share_years(text: str, items: list[Found], ref: dt.date | None) -> list[Foun
 
 
 def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
-    """ "từ A đến B" is one expression from A's first day to B's last, modifier null."""
+    """ "từ A đến B" is one expression from A's first day to B's last, modifier null; so is "A - B" or
+    "A đến B" without "từ" when A and B are of one kind (two days, two months, two quarters)."""
     connector = tp.gap_matcher("range_connector")
-    dash = tp.gap_matcher("range_dash")
     out: list[Found] = []
     i = 0
     while i < len(items):
@@ -553,8 +553,8 @@ def merge_ranges(text: str, items: list[Found], ref: dt.date | None) -> list[Fou
             hit = _prefix(text, a.start, floor, "range_start")
             if hit and b.value.modifier in (None, "until") and a.value.modifier is None:
                 merged = _merge(a, b, hit[1], ref)
-            elif _same_kind(a, b) and dash.fullmatch(_gap(text, a, b)):
-                merged = _merge(a, b, a.start, ref)  # "tháng 9 - tháng 10/2024": a dash between two of a kind
+            elif _same_kind(a, b):
+                merged = _merge(a, b, a.start, ref)  # "tháng 9 - tháng 10/2024", "ngày 5/9 đến 7/9"
         if merged is not None:
             out.append(merged)
             i += 2
