@@ -95,6 +95,22 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
             "23.590 đồng/lít",
             "giá xăng RON95",
         ),
+        (
+            "Tỷ lệ hộ nghèo của thành phố năm 2023 giảm còn 0,6%, giảm 0,35 điểm phần trăm so với năm 2022.",
+            "0,6%",
+            "tỷ lệ hộ nghèo của thành phố",
+        ),
+        (
+            "Năm 2024, thành phố thu hút 1,4 tỷ USD vốn FDI, trong đó cấp mới 812 dự án với tổng vốn đăng ký "
+            "450 triệu USD.",
+            "450 triệu USD",
+            "tổng vốn đăng ký",
+        ),
+        (
+            "Năm 2023, tỷ lệ đô thị hóa của tỉnh đạt 42%, thấp hơn mức bình quân cả nước (43%).",
+            "43%",
+            "tỷ lệ đô thị hóa của tỉnh",
+        ),
     ],
 )
 def test_metric_leaves_out_framing_and_names(text: str, figure: str, metric: str) -> None:

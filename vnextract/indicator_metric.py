@@ -189,7 +189,7 @@ def metric_of(
         f.subject = left
         # "nhiệt điện than chiếm 57,8% sản lượng huy động, thủy điện 21,3%": the list repeats a template.
         g = previous_live(f, figures)
-        if g is not None and not linked and not predicate and metric == left:
+        if g is not None and not linked and not predicate and metric == left and g.ext.record.kind == q.kind:
             metric = _from_template(g, left) or metric
     metric = _elliptic(metric, previous)
     if not metric:
