@@ -48,6 +48,7 @@ Role = Literal[
     "post_qualifier",
     "status_verb",
     "accompaniment",
+    "future",
 ]
 
 

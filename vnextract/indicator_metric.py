@@ -150,8 +150,12 @@ def metric_of(
         metric = previous
     elif linked and left:
         metric = left
-    elif existential and f.role == "value" and q.kind in OBJECT_KINDS and predicate and _starts_with_noun(
-        an, f.end
+    elif (
+        (existential or not left)
+        and f.role == "value"
+        and q.kind in OBJECT_KINDS
+        and predicate
+        and _starts_with_noun(an, f.end)
     ):
         # "toàn tỉnh có 2.100 km đường giao thông nông thôn được cứng hóa": what the amount measures,
         # up to the next comma ("có hơn 440.000 ha nuôi tôm, trở thành ...") and without a dangling "vào".

@@ -825,6 +825,8 @@ def _status(
         and an.reference_date is not None
         and period.start_date is not None
         and period.start_date > an.reference_date
+        # "tháng 9" in a July report most likely meant last September; "năm tới" says it is ahead
+        and (not period.year_inferred or lex.word_pattern("future").search(period.text) is not None)
         and period.modifier != "since"
         and period_span is not None
     ):
