@@ -37,6 +37,7 @@ class Rules:
     place_dash: regex.Pattern[str]
     roman: regex.Pattern[str]
     doc_numbered: regex.Pattern[str]
+    doc_numbered_lower: regex.Pattern[str]
     doc_number_tail: regex.Pattern[str]
     horizon_tail: regex.Pattern[str]
     year_tail: regex.Pattern[str]
@@ -103,6 +104,10 @@ def rules() -> Rules:
         roman=regex.compile(gz.fragment("ROMAN")),
         doc_numbered=regex.compile(
             f"{b}(?P<type>{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"
+        ),
+        doc_numbered_lower=regex.compile(
+            f"{b}(?P<type>{_alternation(words('doc_types_numbered_lower'))})(?: số)? "
+            f"(?P<number>{gz.fragment('DOC_CODE')})"
         ),
         doc_number_tail=regex.compile(f" số (?P<number>{gz.fragment('DOC_NUMBER')})"),
         horizon_tail=regex.compile(gz.fragment("HORIZON_TAIL")),
@@ -438,6 +443,24 @@ def compound_with_previous(text: str, pos: int) -> bool:
     return bool(previous and m) and (previous[-1], m.group()) in rules().compounds
 
 
+def inside_code(text: str, start: int, end: int) -> bool:
+    """Named validator: capitals glued by "-" or "/" to another code part ("QĐ-UBND", "UBND-KT", "TT-NHNN")
+    belong to a document number ("ASEAN-Nhật Bản" is not one: "Nhật" is a word)."""
+    if start > 0 and text[start - 1] in "-/":
+        before = text[max(0, start - 20) : start - 1].rsplit(" ", 1)[-1]
+        if _is_code_part(before.replace("/", "-").rsplit("-", 1)[-1]):
+            return True
+    if end < len(text) - 1 and text[end] in "-/":
+        after = text[end + 1 : end + 20].split(" ", 1)[0]
+        return _is_code_part(after.replace("/", "-").split("-", 1)[0])
+    return False
+
+
+def _is_code_part(part: str) -> bool:
+    """A part of a document code: digits or capitals only ("2024", "QĐ", "NĐ", "KT")."""
+    return bool(part) and part.isalnum() and part == part.upper()
+
+
 def after_surname(text: str, pos: int) -> bool:
     """Named validator: a family name stands right before ``pos`` and is not where a sentence starts."""
     r = rules()
@@ -562,6 +585,8 @@ def gazetteer_candidates(text: str) -> list[Candidate]:
                 continue  # "Tân Sơn Nhất" is not the district Tân Sơn
             if name.entry_id in ("province", "district") and after_surname(text, m_start):
                 continue  # "Nguyễn Hòa Bình" is a person, not the province Hòa Bình
+            if name.alias.isupper() and inside_code(text, m_start, m_end):
+                continue  # "05/2024/TT-NHNN", "1234/UBND-KT": the letters are a document code
             if text[m_start].islower() and counted(text, m_start):
                 continue  # "các sở giáo dục và đào tạo": a kind of body, not one body
             one_syllable_place = name.label == "LOC" and gz.syllables(name.alias) == 1
@@ -607,6 +632,8 @@ def local_government_candidates(text: str) -> list[Candidate]:
     """ "UBND tỉnh Bắc Giang", "HĐND tỉnh", "Tỉnh ủy", "UBND Thành phố"."""
     out = []
     for m in rules().local_gov.finditer(text, overlapped=True):
+        if inside_code(text, m.start(), m.end()):
+            continue
         end, locality = locality_after(text, m.end())
         canonical = expand_abbreviations(m.group()) + canonical_locality(locality)
         out.append(_cand(m.start(), end, "local_government", "ORG", canonical))
@@ -641,9 +668,13 @@ def bare_head_before_person(text: str, start: int, name_start: int) -> bool:
 
 def numbered_document_candidates(text: str) -> list[Candidate]:
     out = []
-    for m in rules().doc_numbered.finditer(text, overlapped=True):
+    r = rules()
+    # in lower case ("theo quyết định số 123/QĐ-UBND") only with a coded number, which no count has
+    matches = [*r.doc_numbered.finditer(text, overlapped=True), *r.doc_numbered_lower.finditer(text)]
+    for m in matches:
         number = m.group("number")
-        canonical = f"{m.group('type')} số {number}"  # "Quyết định 293" -> "Quyết định số 293"
+        doc_type = m.group("type")
+        canonical = f"{doc_type[:1].upper()}{doc_type[1:]} số {number}"  # "Quyết định 293" -> "... số 293"
         out.append(_cand(m.start(), m.end(), "document:numbered", "DOCUMENT", canonical, number=number))
     return out
 
