@@ -111,6 +111,13 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
             "43%",
             "tỷ lệ đô thị hóa của tỉnh",
         ),
+        (
+            "Đến hết năm 2023, tỉnh có 380/400 xã đạt chuẩn nông thôn mới (đạt 95%), 25 xã đạt chuẩn nông "
+            "thôn mới nâng cao.",
+            "95%",
+            "xã đạt chuẩn nông thôn mới",
+        ),
+        ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
     ],
 )
 def test_metric_leaves_out_framing_and_names(text: str, figure: str, metric: str) -> None:

@@ -15,7 +15,7 @@ from vnextract import indicator_lexicon as lex
 from vnextract.text import Span
 
 SEGMENT_BREAKS = ";"
-HARD_STOPS = "(:"  # a parenthesis or a colon closes a predicate
+HARD_STOPS = "():"  # a parenthesis (opening, or closing the one a figure stands in) or a colon
 COORDINATION_REACH = 30  # "và xử lý 204 phiên": a figure this close after "và"/"với" starts a new item
 
 

@@ -303,6 +303,10 @@ def _left_context(
             start = joins[-1].start()
         if g.baseline is not None and start <= g.baseline.end <= end:
             start = g.baseline.end  # "tăng 5,6% so với cùng kỳ và đạt 76,8% ...": past the comparison
+    paren = text.rfind("(", start, end)
+    if paren != -1 and text.find(")", paren, end) == -1 and text[paren + 1 : end].strip():
+        # "380/400 xã đạt chuẩn (đạt 95%)": a figure inside an open bracket reads only the bracket.
+        start = paren + 1
     colon = _label_colon(text, start, end)
     if colon != -1:
         after_colon = text[colon + 1 : end].strip(" ,")
@@ -595,7 +599,7 @@ def link_coordinations(text: str, figures: list[Figure]) -> None:
             ):
                 # "100% huyện, hơn 97% xã ...": the counted noun of a percent stands after it.
                 gap = ("," + gap.split(",", 1)[1]).strip()
-            coordinated = gap in COORDINATORS
+            coordinated = gap in COORDINATORS and not any(b in text[f.end : following.start] for b in "()")
         f.chain_end = following.chain_end if coordinated and following is not None else f
         following = f
 
