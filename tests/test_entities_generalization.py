@@ -132,6 +132,15 @@ def find(text: str, span: str):
         ),
         ("Trường Đại học Tôn Đức Thắng xếp hạng cao.", "Trường Đại học Tôn Đức Thắng", "ORG", None),
         ("Khu vực Tây Nguyên chịu hạn.", "Tây Nguyên", "LOC", "Tây Nguyên"),
+        (
+            "Theo quyết định số 123/QĐ-UBND, tỉnh giao vốn.",
+            "quyết định số 123/QĐ-UBND",
+            "DOCUMENT",
+            "Quyết định số 123/QĐ-UBND",
+        ),
+        ("Trưởng Công an xã Ea Kar cho biết.", "Công an xã Ea Kar", "ORG", None),
+        ("Đảng bộ tỉnh Bắc Giang có 80.000 đảng viên.", "Đảng bộ tỉnh Bắc Giang", "ORG", None),
+        ("Hiệp định ASEAN-Nhật Bản có hiệu lực.", "ASEAN", "LOC", None),
         ("Huyện Đức Phổ và TX. Sơn Tây phát triển mạnh.", "TX. Sơn Tây", "LOC", "Sơn Tây"),
     ],
 )
@@ -162,6 +171,16 @@ def test_named_entity(text: str, span: str, label: str, canonical: str | None) -
             "Thứ trưởng Bộ Công an",
         ),
         ("Thống đốc NHNN Nguyễn Thị Hồng yêu cầu các ngân hàng.", "Nguyễn Thị Hồng", "Thống đốc NHNN"),
+        (
+            "Trưởng Công an xã Ea Kar Đại úy Võ Văn Bình cho biết.",
+            "Võ Văn Bình",
+            "Trưởng Công an xã Ea Kar",
+        ),
+        (
+            "Nhà báo Lê Quốc Minh, Tổng Biên tập Báo Nhân Dân, phát biểu.",
+            "Lê Quốc Minh",
+            "Tổng Biên tập Báo Nhân Dân",
+        ),
         (
             "Cùng dự có các Phó Thủ tướng: Nguyễn Hòa Bình, Trần Hồng Hà, Lê Thành Long.",
             "Nguyễn Hòa Bình",
@@ -195,6 +214,7 @@ def test_person_role(text: str, name: str, role: str) -> None:
         ("Theo Bộ, việc giải ngân phụ thuộc vào các địa phương.", "địa phương"),
         ("Các cơ sở dữ liệu chuyên ngành cũng được làm sạch.", "cơ sở dữ liệu"),
         ("Hội đồng Thẩm định 5 người đã họp.", "5 người"),
+        ("Xem số 1234/UBND-KT ngày 5/6 về giao vốn.", "UBND"),
     ],
 )
 def test_generic_reference_is_not_an_entity(text: str, span: str) -> None:
@@ -207,3 +227,11 @@ def test_generic_reference_is_not_an_entity(text: str, span: str) -> None:
 def test_numbers_in_unit_names_are_not_quantities() -> None:
     doc = extract("Ngày 15/8, Ban Chỉ đạo 57 của tỉnh đã họp.", reference_date=REF)
     assert not [q for q in doc.quantities if q.text == "57"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thông tư 08/2024/TT-NHNN có hiệu lực.", "Theo quyết định số 123/QĐ-UBND, tỉnh giao vốn."],
+)
+def test_codes_inside_document_numbers_are_not_agencies(text: str) -> None:
+    assert [e.label for e in entities(text)] == ["DOCUMENT"]
