@@ -118,6 +118,16 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
             "xã đạt chuẩn nông thôn mới",
         ),
         ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
+        (
+            "Bắc Ninh, ngày 10/7/2024 - Tổng giá trị sản xuất công nghiệp quý II đạt 850.000 tỷ đồng.",
+            "850.000 tỷ đồng",
+            "tổng giá trị sản xuất công nghiệp",
+        ),
+        (
+            "Từ đầu năm đến ngày 15/7, toàn tỉnh đã cấp 15.200 thẻ căn cước, đạt 85% so với kế hoạch.",
+            "85%",
+            "thẻ căn cước cấp so với kế hoạch",
+        ),
     ],
 )
 def test_metric_leaves_out_framing_and_names(text: str, figure: str, metric: str) -> None:

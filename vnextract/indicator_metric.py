@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
 from vnextract.indicator_figures import COUNTED_KINDS, Figure, Mentions, next_live_start, previous_live
 from vnextract.records import Quantity, TimeExpression
-from vnextract.text import Span
+from vnextract.text import DASHES, Span
 from vnextract.tokenize import Token
 
 # Kinds whose amount may be followed by the noun it measures ("2,3 tỷ USD vốn FDI").
@@ -26,6 +28,7 @@ BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
+DATELINE_GRAINS = frozenset({"day", "hour", "minute", "second"})
 TEMPLATE_SUBJECT_WORDS = 5  # "thủy điện 21,3%": a list item short enough to fill the previous template
 TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
 FALLBACK_METRIC_WORDS = 8
@@ -119,7 +122,7 @@ def metric_of(
         and linked
         and not left
         and previous
-        and (plan := lex.prefix_pattern("plan_baseline").match(text, skip_spaces(text, f.end)))
+        and (plan := _plan_after(text, f.end))
     ):
         # "đạt 76,8% kế hoạch năm", "bằng 121,5% dự toán": the previous figure against its plan.
         metric = f"{previous} so với {plan.group().strip()}"
@@ -376,6 +379,11 @@ def _left_context(
     return cleaned, existential, linked
 
 
+def _dated_dash(t: Extracted[TimeExpression], after: str) -> bool:
+    """'Bắc Ninh, ngày 10/7/2024 - Tổng giá trị ...': a dash after a dated day closes a dateline."""
+    return t.record.grain in DATELINE_GRAINS and bool(after) and after[0] in DASHES
+
+
 def _dateline_end(t: Extracted[TimeExpression], after: str) -> bool:
     """'Cập nhật 19/05/2024, 20:46[GMT+7] Tỷ lệ ...': a timestamp before a capital word ends page metadata."""
     return t.record.datetime is not None and after[:1].isupper()
@@ -432,6 +440,15 @@ def _after_status_verb(left: str, *, bare_verb: bool = True) -> str | None:
     return rest or None
 
 
+def _plan_after(text: str, pos: int) -> regex.Match[str] | None:
+    """'kế hoạch năm' right after a percent, or after 'so với' ("đạt 85% so với kế hoạch")."""
+    pos = skip_spaces(text, pos)
+    marker = lex.prefix_pattern("baseline_marker").match(text, pos)
+    if marker is not None:
+        pos = skip_spaces(text, marker.end())
+    return lex.prefix_pattern("plan_baseline").match(text, pos)
+
+
 def _label_colon(text: str, start: int, end: int) -> int:
     """The last colon in ``text[start:end]`` that closes a label, not one inside a clock time ("20:46")."""
     colon = text.rfind(":", start, end)
@@ -447,10 +464,10 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     pos = start
     for t in (t for t in times.between(start, end) if t.end <= end):
         after = text[t.end : end].lstrip(" ")
-        if after.startswith(",") or _dateline_end(t, after):
+        if after.startswith(",") or _dateline_end(t, after) or _dated_dash(t, after):
             # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
             pieces = []
-            pos = end - len(after) + (1 if after.startswith(",") else 0)
+            pos = end - len(after) + (1 if after[:1] in {",", *DASHES} and after else 0)
             continue
         pieces.append(text[pos : t.start])
         pos = t.end
