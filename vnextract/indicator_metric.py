@@ -717,6 +717,9 @@ def skip_spaces(text: str, pos: int) -> int:
 
 def _lower_first(s: str) -> str:
     s = s.strip(" ,.;:")
-    if len(s) > 1 and s[0].isupper() and s[1].islower():
+    words = s.split()
+    # "Hải Phòng dẫn đầu ...": a capitalized second word means the first starts a name, not the sentence.
+    proper = len(words) > 1 and words[1][:1].isupper()
+    if len(s) > 1 and s[0].isupper() and s[1].islower() and not proper:
         return s[0].lower() + s[1:]
     return s
