@@ -49,6 +49,7 @@ Role = Literal[
     "status_verb",
     "accompaniment",
     "future",
+    "anaphor",
 ]
 
 

@@ -175,12 +175,27 @@ def link_indicators(
             metric = metric_of(an, f, figures, previous_metric, all_times, live_starts) or fallback_metric(
                 an, f, sent
             )
+            # "Đến nay, tỷ lệ này đã tăng lên 91%": the measure named just before.
+            metric = _resolve_anaphor(
+                metric, previous_metric or last_metric.get(doc.previous_sentence(sent) or sent, "")
+            )
             if f.ext.record.kind != "rank":
                 # "..., xếp thứ hai với 800 triệu USD": the next level continues the measure, not the rank.
                 previous_metric = last_metric[sent] = metric
             f.metric = metric
             indicators.append(_build(doc, f, sent, figures))
     return indicators
+
+
+def _resolve_anaphor(metric: str, antecedent: str) -> str:
+    """'tỷ lệ này' -> the antecedent, with its head when it lacks one ('hộ ...' -> 'tỷ lệ hộ ...')."""
+    m = lex.suffix_pattern("anaphor").search(metric)
+    if m is None or not antecedent or antecedent == metric:
+        return metric
+    head = metric[: m.start()].strip()
+    if not head or not lex.word_pattern("bare_head").fullmatch(head):
+        return metric
+    return antecedent if antecedent.lower().startswith(head.lower()) else f"{head} {antecedent}"
 
 
 def _roles(
