@@ -185,6 +185,14 @@ def test_bracketed_list_item_place_stays_with_its_item() -> None:
             "500.000 tấn/năm",
             "actual",
         ),
+        # "Theo kế hoạch," opening a paragraph frames the paragraph's later sentences.
+        (
+            "Theo kế hoạch, năm 2025 tỉnh phấn đấu đón 10 triệu lượt khách. Tổng thu du lịch đạt 20.000 tỷ.",
+            "20.000 tỷ",
+            "target",
+        ),
+        # A future period with an inferred year ("tháng 9" in July) is not evidence of a plan.
+        ("Lượng mưa tháng 9 tại khu vực Nam Bộ đạt 320 mm.", "320 mm", "actual"),
     ],
 )
 def test_plan_frames_set_only_their_sentence(text: str, figure: str, status: str) -> None:

@@ -116,6 +116,8 @@ class _Document:
                         for r in ("estimate", "target")
                         if lex.prefix_pattern(r).match(head)
                         or (head.lower().startswith("theo") and lex.word_pattern(r).search(head))
+                        # "Theo kế hoạch, ...", "Kế hoạch năm 2025: ..."
+                        or (r == "target" and lex.prefix_pattern("target_opening").match(head))
                     ),
                     None,
                 )
@@ -833,7 +835,7 @@ def _status(
             return inherited
     # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
     setter = doc.paragraph_setter(an.paragraph_of(f.start))
-    if setter is not None and setter[0] < sent.start:
+    if setter is not None and setter[0] < sent.start and not _reported(setter[1], period, an):
         return setter[1]
     if (
         period is not None
@@ -847,6 +849,17 @@ def _status(
     ):
         return "target"
     return "actual"
+
+
+def _reported(status: str, period: TimeExpression | None, an: Analysis) -> bool:
+    """A paragraph's plan does not cover a figure whose own period ended by the report date."""
+    return (
+        status == "target"
+        and period is not None
+        and period.end_date is not None
+        and an.reference_date is not None
+        and period.end_date <= an.reference_date
+    )
 
 
 def _location(
