@@ -50,6 +50,7 @@ Role = Literal[
     "accompaniment",
     "future",
     "anaphor",
+    "adverbial",
 ]
 
 

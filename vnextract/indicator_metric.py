@@ -505,7 +505,8 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
         s = s[: m.start()].rstrip(" ,")
     # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
     for m in reversed(list(lex.word_pattern("speech").finditer(s))):
-        s = s[m.end() :].lstrip(" ,:")
+        if s[m.end() :].strip(" ,:"):  # "giá đô la Mỹ niêm yết [ở mức]": the verb closes its own subject
+            s = s[m.end() :].lstrip(" ,:")
         break
     for sep in (" - ", " – "):
         k = s.rfind(sep)
@@ -522,7 +523,8 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     while (m := lex.prefix_pattern("framing").match(s)) and (m.end() == len(s) or not s[m.end()].isalnum()):
         s = s[m.end() :].lstrip(" ,")
     # "Trên tuyến Quốc lộ 14, đoạn qua tỉnh Đắk Lắk, lưu lượng xe": opening adjuncts end at the last comma.
-    if "," in s and lex.prefix_pattern("preposition").match(s):
+    # "Khi mùa sầu riêng đạt đỉnh, lượng xe ...": so do adverbial clauses.
+    if "," in s and (lex.prefix_pattern("preposition").match(s) or lex.prefix_pattern("adverbial").match(s)):
         s = s[s.rindex(",") + 1 :].strip()
     # A long run before the metric is a preceding clause: keep what follows its last comma.
     if len(s.split()) > LONG_LEFT_CONTEXT and "," in s:
