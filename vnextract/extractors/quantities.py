@@ -128,15 +128,20 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
     """Every quantity of the text that does not overlap a ``blocked`` span (times, names)."""
     lex = lexicon()
     ctx = _Context(an, lex)
+    merged = _merged(blocked)
     readings: list[_Reading] = []
     for number in _numbers(ctx):
+        # Every reading of a number covers the number and ends its core at or after it, so a number
+        # that overlaps a blocked span would be dropped below anyway: skip reading it (that saves
+        # segmenting sentences that only hold dates and names).
+        if _overlaps_any(number.start, number.end, merged):
+            continue
         reading = _read(ctx, number)
         if reading is not None:
             readings.append(reading)
     readings.extend(_ordinals(ctx))
     readings.extend(_multiplier_words(ctx))
 
-    merged = _merged(blocked)
     candidates = []
     for r in readings:
         if r.end > r.start and _overlaps_any(r.start, r.end, merged):
