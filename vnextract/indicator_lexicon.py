@@ -74,6 +74,8 @@ class SelectionEntry(PatternEntry):
     skip_units: list[str] = Field(default_factory=list)
     measured_duration: list[str] = Field(default_factory=list)
     rank_step_units: list[str] = Field(default_factory=list)
+    # "xuống giống 231.460 ha": the dimension a unit measures, named when the clause only has a verb.
+    unit_dimensions: dict[str, str] = Field(default_factory=dict)
 
 
 class SelectionFile(PatternFile):
@@ -175,3 +177,8 @@ def measured_duration_pattern() -> regex.Pattern[str]:
 @cache
 def rank_step_units() -> frozenset[str]:
     return frozenset(norm_key(u) for e in _selection().entries for u in e.rank_step_units)
+
+
+@cache
+def unit_dimensions() -> dict[str, str]:
+    return {norm_key(u): norm_key(d) for e in _selection().entries for u, d in e.unit_dimensions.items()}

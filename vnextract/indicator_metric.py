@@ -18,6 +18,7 @@ from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
 from vnextract.indicator_figures import COUNTED_KINDS, Figure, Mentions, next_live_start, previous_live
+from vnextract.patterns import norm_key
 from vnextract.records import Quantity, TimeExpression
 from vnextract.text import DASHES, Span
 from vnextract.tokenize import Token
@@ -28,6 +29,7 @@ BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
+MAX_REPEAT_WORDS = 3  # the longest phrase a join may repeat
 DATELINE_GRAINS = frozenset({"day", "hour", "minute", "second"})
 TEMPLATE_SUBJECT_WORDS = 5  # "thủy điện 21,3%": a list item short enough to fill the previous template
 TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
@@ -198,6 +200,8 @@ def metric_of(
         g = previous_live(f, figures)
         if g is not None and not linked and not predicate and metric == left and g.ext.record.kind == q.kind:
             metric = _from_template(g, left) or metric
+    if f.role == "value" and q.kind == "measure":
+        metric = _with_dimension(an, f, metric, predicate)
     metric = _elliptic(metric, previous)
     if not metric:
         metric = previous
@@ -207,7 +211,20 @@ def metric_of(
     words = metric.split()
     if len(words) > MAX_METRIC_WORDS:
         metric = " ".join(words[:MAX_METRIC_WORDS] if from_right else words[-MAX_METRIC_WORDS:])
-    return _lower_first(metric)
+    return _lower_first(_collapse_repeats(metric))
+
+
+def _collapse_repeats(metric: str) -> str:
+    """'tỷ lệ diện tích diện tích thu hoạch' -> 'tỷ lệ diện tích thu hoạch': pieces joined from two places."""
+    words = metric.split()
+    for n in range(MAX_REPEAT_WORDS, 0, -1):
+        k = 0
+        while k + 2 * n <= len(words):
+            if [w.lower() for w in words[k : k + n]] == [w.lower() for w in words[k + n : k + 2 * n]]:
+                del words[k + n : k + 2 * n]
+            else:
+                k += 1
+    return " ".join(words)
 
 
 def _tokens_before(an: Analysis, sent: Span, end: int, limit: int = MAX_METRIC_WORDS) -> list[Token]:
@@ -447,6 +464,20 @@ def _plan_after(text: str, pos: int) -> regex.Match[str] | None:
     if marker is not None:
         pos = skip_spaces(text, marker.end())
     return lex.prefix_pattern("plan_baseline").match(text, pos)
+
+
+def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str:
+    """'An Giang xuống giống 231.460 ha lúa' -> 'diện tích xuống giống lúa': a verb alone names no measure."""
+    unit = f.ext.record.unit
+    dimension = lex.unit_dimensions().get(norm_key(unit)) if unit else None
+    verbs = _trailing_verbs(an, f)
+    if not dimension or not verbs or dimension in metric.lower():
+        return metric
+    low = metric.lower()
+    if not (low.endswith(verbs.lower()) or low.startswith(verbs.lower())):
+        return metric
+    noun = predicate if _starts_with_noun(an, f.end) else ""
+    return f"{dimension} {verbs} {noun}".strip()
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
