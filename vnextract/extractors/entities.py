@@ -62,6 +62,7 @@ class Rules:
     cap_run_after: regex.Pattern[str]
     byline: regex.Pattern[str]
     doc_head: regex.Pattern[str]
+    quoted_title: regex.Pattern[str]
     doc_heads_year: frozenset[str]
     doc_heads_lower: frozenset[str]
     province_prefixes: frozenset[str]
@@ -140,6 +141,7 @@ def rules() -> Rules:
         doc_head=regex.compile(
             f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "
         ),
+        quoted_title=regex.compile(gz.fragment("QUOTED_TITLE")),
         doc_heads_year=frozenset(words("doc_heads_taking_year")),
         doc_heads_lower=frozenset(words("doc_heads_lowercase_of_org")),
         province_prefixes=frozenset(prov),
@@ -693,6 +695,14 @@ def named_document_candidates(text: str, known_starts: set[int]) -> list[Candida
         if m.start() in known_starts or counted(text, m.start()):
             continue
         head = m.group()[:-1]
+        quoted = r.quoted_title.match(text, m.end())
+        if quoted and head not in r.doc_heads_lower:
+            # 'Chương trình "Mỗi xã một sản phẩm"': the title in quotes is the name, numbers and all
+            info = {"tail": False}
+            end = _tails_end(text, quoted.end(), head, info)
+            name = text[m.start() : end]
+            out.append(_cand(m.start(), end, "document:quoted", "DOCUMENT", name[:1].upper() + name[1:]))
+            continue
         end, info = walk_name(text, m.end() - 1, doc_head=head)
         if end == m.end() - 1:
             continue
