@@ -141,6 +141,20 @@ def find(text: str, span: str):
         ("Trưởng Công an xã Ea Kar cho biết.", "Công an xã Ea Kar", "ORG", None),
         ("Đảng bộ tỉnh Bắc Giang có 80.000 đảng viên.", "Đảng bộ tỉnh Bắc Giang", "ORG", None),
         ("Hiệp định ASEAN-Nhật Bản có hiệu lực.", "ASEAN", "LOC", None),
+        (
+            'Chương trình "Mỗi xã một sản phẩm" (OCOP) có 16.000 sản phẩm.',
+            'Chương trình "Mỗi xã một sản phẩm"',
+            "DOCUMENT",
+            None,
+        ),
+        ("Fed giữ nguyên lãi suất điều hành.", "Fed", "ORG", "Cục Dự trữ Liên bang Mỹ"),
+        ("Ủy ban Kiểm tra Trung ương kỷ luật 5 đảng viên.", "Ủy ban Kiểm tra Trung ương", "ORG", None),
+        (
+            "Ban Tuyên giáo và Dân vận Trung ương phối hợp tổ chức.",
+            "Ban Tuyên giáo và Dân vận Trung ương",
+            "ORG",
+            None,
+        ),
         ("Huyện Đức Phổ và TX. Sơn Tây phát triển mạnh.", "TX. Sơn Tây", "LOC", "Sơn Tây"),
     ],
 )
@@ -215,6 +229,8 @@ def test_person_role(text: str, name: str, role: str) -> None:
         ("Các cơ sở dữ liệu chuyên ngành cũng được làm sạch.", "cơ sở dữ liệu"),
         ("Hội đồng Thẩm định 5 người đã họp.", "5 người"),
         ("Xem số 1234/UBND-KT ngày 5/6 về giao vốn.", "UBND"),
+        ("Pháp luật quy định rõ trách nhiệm.", "Pháp"),
+        ("Ý kiến cử tri được tổng hợp.", "Ý"),
     ],
 )
 def test_generic_reference_is_not_an_entity(text: str, span: str) -> None:
@@ -235,3 +251,9 @@ def test_numbers_in_unit_names_are_not_quantities() -> None:
 )
 def test_codes_inside_document_numbers_are_not_agencies(text: str) -> None:
     assert [e.label for e in entities(text)] == ["DOCUMENT"]
+
+
+def test_numbers_in_quoted_document_titles_are_not_quantities() -> None:
+    doc = extract("Đề án “Phát triển 1 triệu ha lúa chất lượng cao” được triển khai.", reference_date=REF)
+    assert [e.label for e in doc.entities] == ["DOCUMENT"]
+    assert not doc.quantities
