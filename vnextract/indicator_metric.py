@@ -474,7 +474,15 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
     if not dimension or not verbs or dimension in metric.lower():
         return metric
     low = metric.lower()
-    if not (low.endswith(verbs.lower()) or low.startswith(verbs.lower())):
+    subject = metric[: len(metric) - len(verbs)].strip() if low.endswith(verbs.lower()) else None
+    # Only a name or a place word may stand before the verb ("An Giang xuống giống"), not a measure
+    # ("công suất thiết kế").
+    named = subject is not None and (
+        not subject
+        or all(w[:1].isupper() for w in subject.split())
+        or lex.word_pattern("scope").fullmatch(subject) is not None
+    )
+    if not (named or low.startswith(verbs.lower())):
         return metric
     noun = predicate if _starts_with_noun(an, f.end) else ""
     return f"{dimension} {verbs} {noun}".strip()
