@@ -441,7 +441,7 @@ def _distribute_aspect_changes(text: str, figures: list[Figure]) -> None:
             continue
         levels = [
             v
-            for v in figures[: c.index]
+            for v in figures[max(0, c.index - LOOKBACK_FIGURES) : c.index]
             if v.segment == c.segment and v.role == "value" and v.alias_of is None
         ]
         if len(levels) < MIN_DISTRIBUTED:
