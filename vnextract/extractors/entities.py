@@ -526,10 +526,18 @@ def owner_end(text: str, pos: int) -> int:
 
 def _comma_list_continues(text: str, pos: int) -> bool:
     """After ", X" a list inside a name goes on with "và Y" or ", Y" ("Khoa học, Công nghệ và Môi trường")."""
+    stops = rules().stops
     w = next_word(text, pos)
-    if w and text[w[0] : w[1]] in ("và", "của"):
-        nxt = next_word(text, w[1])
-        return bool(nxt and is_capitalized(text[nxt[0] : nxt[1]]))
+    for _ in range(3):  # "Xúc tiến Đầu tư, Thương mại và Du lịch": a few lower-case words may come first
+        if w is None:
+            return False
+        word = text[w[0] : w[1]]
+        if word in ("và", "của"):
+            nxt = next_word(text, w[1])
+            return bool(nxt and is_capitalized(text[nxt[0] : nxt[1]]))
+        if is_capitalized(word) or word in stops:
+            return False
+        w = next_word(text, w[1])
     return False
 
 
