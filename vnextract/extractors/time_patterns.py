@@ -67,6 +67,13 @@ class FormEntry(PatternEntry):
     resolver: Resolver
     priority: int = 0
     params: dict[str, int | str | bool] = Field(default_factory=dict)
+    # A cheap regex every match needs near its start ("\\d[/-]" for a d/m date). When set, the form is
+    # tried only at positions from ``anchor_before`` characters before an anchor to ``anchor_after``
+    # after it, instead of at every position of the text (the forms with long optional prefixes are the
+    # slow ones). The window must hold every possible match start: it may be wider, never narrower.
+    anchor: str | None = None
+    anchor_before: int = 0
+    anchor_after: int = 0
 
 
 class FormsFile(PatternFile):
@@ -178,6 +185,21 @@ def compiled_forms() -> list[tuple[FormEntry, regex.Pattern[str]]]:
             out.append((entry, regex.compile(_LEFT_EDGE + "(?:" + body + ")" + _RIGHT_EDGE, FLAGS)))
         except regex.error as e:
             raise PatternError(f"times/forms.yaml ({entry.id}): bad regex: {e}") from e
+    return out
+
+
+@cache
+def compiled_anchors() -> dict[str, regex.Pattern[str]]:
+    """The anchor regex of each form that has one, by form id."""
+    out = {}
+    for entry, _ in compiled_forms():
+        if entry.anchor is None:
+            continue
+        body = expand(entry.anchor, f"times/forms.yaml ({entry.id}) anchor")
+        try:
+            out[entry.id] = regex.compile(body, FLAGS)
+        except regex.error as e:
+            raise PatternError(f"times/forms.yaml ({entry.id}): bad anchor regex: {e}") from e
     return out
 
 

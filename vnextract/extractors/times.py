@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 import regex
@@ -416,13 +416,41 @@ def _groups(m: object) -> Groups:
     return {k: v for k, v in m.groupdict().items() if v is not None}  # type: ignore[attr-defined]
 
 
+def _form_matches(entry: tp.FormEntry, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern.finditer(text)``; a form with an anchor is tried only in the windows
+    around its anchors (every match starts in one), which gives the same matches in the same order."""
+    anchor = tp.compiled_anchors().get(entry.id)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    resume = 0  # as finditer: after a match, the next one starts at or after its end
+    for a in anchor.finditer(text, overlapped=True):
+        pos = max(resume, a.start() - entry.anchor_before)
+        last = min(len(text), a.start() + entry.anchor_after)
+        while pos <= last:
+            if pos > 0 and _inside_word(text[pos - 1]):
+                pos += 1  # every form starts at a word edge: no need to try here
+                continue
+            m = pattern.match(text, pos)  # lookarounds still see the whole text
+            if m is None:
+                pos += 1
+                continue
+            yield m
+            resume = pos = max(m.end(), m.start() + 1)
+
+
+def _inside_word(previous: str) -> bool:
+    """The character before a position makes it fail the forms' left edge (a letter, digit or "_")."""
+    return previous.isalpha() or previous.isdecimal() or previous == "_"
+
+
 def find_cores(text: str, ref: dt.date | None, *, echo: bool = False) -> list[Found]:
     candidates = []
     for entry, pattern in tp.compiled_forms():
         if bool(entry.params.get("echo")) != echo:
             continue
         resolver = RESOLVERS[entry.resolver]
-        for m in pattern.finditer(text):
+        for m in _form_matches(entry, pattern, text):
             g = _groups(m)
             value = _safely(resolver, g, ref, entry.params, None)
             if value is None:
