@@ -118,6 +118,8 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
             "xã đạt chuẩn nông thôn mới",
         ),
         ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
+        ("Cầu Rạch Miễu 2 có tổng chiều dài 17,4 km.", "17,4 km", "tổng chiều dài Cầu Rạch Miễu 2"),
+        ("Sau sắp xếp, tỉnh có diện tích tự nhiên 3.942 km².", "3.942 km²", "diện tích tự nhiên"),
         (
             "Bắc Ninh, ngày 10/7/2024 - Tổng giá trị sản xuất công nghiệp quý II đạt 850.000 tỷ đồng.",
             "850.000 tỷ đồng",

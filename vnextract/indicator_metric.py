@@ -30,6 +30,7 @@ LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are 
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
 MAX_REPEAT_WORDS = 3  # the longest phrase a join may repeat
+MAX_OWNER_WORDS = 6  # "Cầu Rạch Miễu 2 có tổng chiều dài": an owner named before "có" is short
 DATELINE_GRAINS = frozenset({"day", "hour", "minute", "second"})
 TEMPLATE_SUBJECT_WORDS = 5  # "thủy điện 21,3%": a list item short enough to fill the previous template
 TRAILING_VERB_WORDS = 6  # "đã tiếp nhận xử lý": the verbs right before a figure are few
@@ -80,6 +81,8 @@ def metric_of(
     text = an.text
     q = f.ext.record
     left, existential, linked = _left_context(an, f, figures, times)
+    if not existential and not linked and f.ext.record.kind not in COUNTED_KINDS:
+        left = _possessed_measure(left)
     right = ""
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
@@ -486,6 +489,26 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
         return metric
     noun = predicate if _starts_with_noun(an, f.end) else ""
     return f"{dimension} {verbs} {noun}".strip()
+
+
+def _possessed_measure(left: str) -> str:
+    """'Công trình có tổng chiều dài [519 km]' -> 'tổng chiều dài công trình': the measure S has."""
+    found = list(lex.word_pattern("existential").finditer(left))
+    if not found:
+        return left
+    m = found[-1]
+    measure = left[m.end() :].strip(" ,")
+    owner = left[: m.start()].strip(" ,")
+    if not measure or not owner:
+        return left
+    owner = owner.rsplit(",", 1)[-1].strip()
+    if lex.prefix_pattern("bare_head").match(owner):
+        return left  # "tỷ lệ người dân có tài khoản": "có" inside the measure
+    while (framing := lex.prefix_pattern("framing").match(owner)) is not None and framing.end() < len(owner):
+        owner = owner[framing.end() :].strip()
+    if lex.word_pattern("scope").fullmatch(owner) or len(owner.split()) > MAX_OWNER_WORDS:
+        return measure  # "tỉnh có diện tích tự nhiên": the place is the scope, not part of the measure
+    return f"{measure} {_lower_first(owner)}"
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
