@@ -119,6 +119,17 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
         ),
         ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
         ("Cầu Rạch Miễu 2 có tổng chiều dài 17,4 km.", "17,4 km", "tổng chiều dài Cầu Rạch Miễu 2"),
+        (
+            "Năm 2024, Việt Nam đón 17,5 triệu lượt khách quốc tế, tăng 39,5% so với năm 2023, đạt 97% so với "
+            "năm 2019.",
+            "97%",
+            "lượt khách quốc tế Việt Nam đón so với năm 2019",
+        ),
+        (
+            "Tỷ lệ tốt nghiệp của ba tỉnh Nam Định, Thái Bình, Ninh Bình lần lượt là 99,5%, 99,2% và 98,9%.",
+            "98,9%",
+            "tỷ lệ tốt nghiệp của ba tỉnh Nam Định, Thái Bình, Ninh Bình",
+        ),
         ("Sau sắp xếp, tỉnh có diện tích tự nhiên 3.942 km².", "3.942 km²", "diện tích tự nhiên"),
         (
             "Bắc Ninh, ngày 10/7/2024 - Tổng giá trị sản xuất công nghiệp quý II đạt 850.000 tỷ đồng.",

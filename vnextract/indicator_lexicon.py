@@ -51,6 +51,7 @@ Role = Literal[
     "future",
     "anaphor",
     "adverbial",
+    "respectively",
 ]
 
 

@@ -137,6 +137,16 @@ def metric_of(
     elif linked and left and previous and _share_verb(an, f):
         # "Trong đó, điện cho công nghiệp chiếm 52%": a share of the measure before it.
         metric = f"tỷ trọng {left} trong {previous}"
+    elif (
+        f.role == "value"
+        and q.kind == "percent"
+        and linked
+        and not left
+        and previous
+        and (versus := _comparison_after(text, f))
+    ):
+        # "đón 17,5 triệu lượt khách, ..., đạt 97% so với năm 2019": the level against another period's.
+        metric = f"{previous} {versus}"
     elif f.role == "value" and q.kind == "percent" and linked and not left and previous and predicate:
         # "thu nhận 3.412.560 hồ sơ, đạt 99,1% số công dân thuộc diện cấp": the share of a population.
         metric = f"tỷ lệ {predicate} {previous}"
@@ -308,6 +318,10 @@ def _left_context(
     end = f.anchor
     start = seg.start
     g = previous_live(f, figures)
+    respectively = lex.word_pattern("respectively").search(text, start, end)
+    if g is not None and respectively is not None and g.end <= respectively.start():
+        # "Tỷ lệ ... của ba tỉnh A, B, C lần lượt là 99,5%, ...": figures in the subject are part of it.
+        g = None
     if g is not None and g in f.changes and g.end <= end:
         # "Giá xăng giảm 350 đồng/lít, xuống còn 22.450 đồng/lít": the subject stands before the change.
         end = g.anchor
@@ -509,6 +523,15 @@ def _possessed_measure(left: str) -> str:
     if lex.word_pattern("scope").fullmatch(owner) or len(owner.split()) > MAX_OWNER_WORDS:
         return measure  # "tỉnh có diện tích tự nhiên": the place is the scope, not part of the measure
     return f"{measure} {_lower_first(owner)}"
+
+
+def _comparison_after(text: str, f: Figure) -> str:
+    """'so với năm 2019' right after a percent, up to the next comma."""
+    pos = skip_spaces(text, f.end)
+    if lex.prefix_pattern("baseline_marker").match(text, pos, f.segment.end) is None:
+        return ""
+    comma = text.find(",", pos, f.segment.end)
+    return _clean(text[pos : comma if comma != -1 else f.segment.end])
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
