@@ -472,6 +472,10 @@ def _unit_reading(ctx: _Context, a: _Number) -> _Reading | None:
     fraction = _spelled_fraction(ctx, a) if a.spelled else None
     if fraction is not None:
         return fraction
+    # What is left is a count or a bare number: _read drops those after a name or a phase word
+    # whatever the noun. Checked first, that spares segmenting the sentence to find the noun.
+    if _is_name_or_time(ctx, a) or ctx.before("stage_before", a.start):
+        return None
     start_noun = b.end if b is not None else a.end
     noun = _counted_noun(ctx, start_noun)
     if noun is not None:
