@@ -120,8 +120,8 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
         ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
         ("Cầu Rạch Miễu 2 có tổng chiều dài 17,4 km.", "17,4 km", "tổng chiều dài Cầu Rạch Miễu 2"),
         (
-            "Năm 2024, Việt Nam đón 17,5 triệu lượt khách quốc tế, tăng 39,5% so với năm 2023, đạt 97% so với "
-            "năm 2019.",
+            "Năm 2024, Việt Nam đón 17,5 triệu lượt khách quốc tế, tăng 39,5% so với năm 2023, đạt 97% so "
+            "với năm 2019.",
             "97%",
             "lượt khách quốc tế Việt Nam đón so với năm 2019",
         ),
