@@ -204,6 +204,12 @@ def test_bracketed_list_item_place_stays_with_its_item() -> None:
             "20.000 tỷ",
             "target",
         ),
+        # A sentence opening on the present reports a fact, whatever frame opened the paragraph.
+        (
+            "Dự kiến đến cuối năm 2024, số thuê bao 5G đạt 5 triệu. Hiện nay, cả nước có 1.200 trạm 5G.",
+            "1.200 trạm",
+            "actual",
+        ),
         # A future period with an inferred year ("tháng 9" in July) is not evidence of a plan.
         ("Lượng mưa tháng 9 tại khu vực Nam Bộ đạt 320 mm.", "320 mm", "actual"),
     ],
