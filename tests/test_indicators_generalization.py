@@ -120,6 +120,12 @@ def _by_figure(doc: Document, figure: str) -> Indicator:
         ("Tỉnh hiện có 1.250 km đê điều, trong đó 420 km đê biển.", "420 km", "đê biển"),
         ("Cầu Rạch Miễu 2 có tổng chiều dài 17,4 km.", "17,4 km", "tổng chiều dài Cầu Rạch Miễu 2"),
         (
+            "Năm 2024, kim ngạch xuất nhập khẩu đạt 32 tỷ USD, trong đó xuất khẩu 18 tỷ USD, "
+            "nhập khẩu 14 tỷ USD.",
+            "14 tỷ USD",
+            "nhập khẩu",
+        ),
+        (
             "Năm 2024, Việt Nam đón 17,5 triệu lượt khách quốc tế, tăng 39,5% so với năm 2023, đạt 97% so "
             "với năm 2019.",
             "97%",

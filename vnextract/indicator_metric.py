@@ -159,6 +159,8 @@ def metric_of(
         and not linked
         and _earlier_in_segment(f, figures)
         and _bare_verbs(an, f, left)
+        # "trong đó xuất khẩu 18 tỷ USD, nhập khẩu 14 tỷ USD": list items, not a verb of the subject
+        and not _listed_level(text, f, figures)
     ):
         # "..., đóng góp 5,72% vào tổng giá trị tăng thêm": the verb of the previous figure's subject.
         tail = predicate if _starts_with_preposition(predicate) else ""
@@ -532,6 +534,17 @@ def _comparison_after(text: str, f: Figure) -> str:
         return ""
     comma = text.find(",", pos, f.segment.end)
     return _clean(text[pos : comma if comma != -1 else f.segment.end])
+
+
+def _listed_level(text: str, f: Figure, figures: list[Figure]) -> bool:
+    """'trong đó xuất khẩu 18 tỷ USD, nhập khẩu 14 tỷ USD': a level after a level in a breakdown is the next
+    item ("xuất khẩu" is tagged a verb); after a change ("tăng 8,91%, đóng góp 8,33%") the verb is real."""
+    g = previous_live(f, figures)
+    return (
+        g is not None
+        and g.role == "value"
+        and lex.word_pattern("continuation").search(text, f.segment.start, f.anchor) is not None
+    )
 
 
 def _label_colon(text: str, start: int, end: int) -> int:
