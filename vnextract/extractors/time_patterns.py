@@ -189,6 +189,12 @@ def compiled_forms() -> list[tuple[FormEntry, regex.Pattern[str]]]:
 
 
 @cache
+def word_edge() -> regex.Pattern[str]:
+    """The positions where a form may start (its left edge), to try anchored forms only there."""
+    return regex.compile(_LEFT_EDGE, FLAGS)
+
+
+@cache
 def compiled_anchors() -> dict[str, regex.Pattern[str]]:
     """The anchor regex of each form that has one, by form id."""
     out = {}

@@ -423,25 +423,22 @@ def _form_matches(entry: tp.FormEntry, pattern: regex.Pattern[str], text: str) -
     if anchor is None:
         yield from pattern.finditer(text)
         return
+    edge = tp.word_edge()
     resume = 0  # as finditer: after a match, the next one starts at or after its end
     for a in anchor.finditer(text, overlapped=True):
-        pos = max(resume, a.start() - entry.anchor_before)
+        first = max(resume, a.start() - entry.anchor_before)
         last = min(len(text), a.start() + entry.anchor_after)
-        while pos <= last:
-            if pos > 0 and _inside_word(text[pos - 1]):
-                pos += 1  # every form starts at a word edge: no need to try here
+        if first > last:
+            continue
+        # Every form starts at a word edge: only those positions of the window are tried.
+        for e in edge.finditer(text, first, last + 1):
+            pos = e.start()
+            if pos < resume or pos > last:
                 continue
             m = pattern.match(text, pos)  # lookarounds still see the whole text
-            if m is None:
-                pos += 1
-                continue
-            yield m
-            resume = pos = max(m.end(), m.start() + 1)
-
-
-def _inside_word(previous: str) -> bool:
-    """The character before a position makes it fail the forms' left edge (a letter, digit or "_")."""
-    return previous.isalpha() or previous.isdecimal() or previous == "_"
+            if m is not None:
+                yield m
+                resume = max(m.end(), m.start() + 1)
 
 
 def find_cores(text: str, ref: dt.date | None, *, echo: bool = False) -> list[Found]:
