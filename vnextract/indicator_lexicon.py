@@ -52,6 +52,7 @@ Role = Literal[
     "anaphor",
     "adverbial",
     "respectively",
+    "contrast",
 ]
 
 

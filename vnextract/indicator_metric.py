@@ -27,6 +27,7 @@ from vnextract.tokenize import Token
 OBJECT_KINDS = frozenset({"money", "measure"})
 BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
+SHARE_PREFIX, SHARE_JOIN = "tỷ trọng ", " trong "  # how a share's metric is written: "tỷ trọng A trong B"
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
 MAX_REPEAT_WORDS = 3  # the longest phrase a join may repeat
@@ -133,10 +134,10 @@ def metric_of(
         metric = f"{previous} so với {plan.group().strip()}"
     elif linked and (left or previous) and _share_verb(an, f) and predicate:
         # "nhiệt điện than chiếm 57,8% sản lượng huy động", "..., chiếm 35% tổng lượng khách": a share.
-        metric = f"tỷ trọng {left or previous} trong {predicate}"
+        metric = f"{SHARE_PREFIX}{left or previous}{SHARE_JOIN}{predicate}"
     elif linked and left and previous and _share_verb(an, f):
         # "Trong đó, điện cho công nghiệp chiếm 52%": a share of the measure before it.
-        metric = f"tỷ trọng {left} trong {previous}"
+        metric = f"{SHARE_PREFIX}{left}{SHARE_JOIN}{_share_whole(previous)}"
     elif (
         f.role == "value"
         and q.kind == "percent"
@@ -300,6 +301,14 @@ def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
 
 def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
     return any((t.tag or "").startswith("V") for t in _left_tokens(an, f, left, _left_context_end(an, f)))
+
+
+def _share_whole(metric: str) -> str:
+    """The whole a metric measures: "thủy điện chiếm 28,5%; nhiệt điện chiếm 45,1%" are both shares of the
+    total before them, so a share's whole is the whole of the previous share, not that share."""
+    if metric.startswith(SHARE_PREFIX) and SHARE_JOIN in metric:
+        return metric[metric.index(SHARE_JOIN) + len(SHARE_JOIN) :]
+    return metric
 
 
 def _share_verb(an: Analysis, f: Figure) -> bool:

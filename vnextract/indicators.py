@@ -350,6 +350,10 @@ def _baseline(
     k = text.find(" và ", start, end)
     if k != -1:
         end = k
+    # "so với tháng trước nhưng tăng 20,7% ...": a contrast opens the next comparison.
+    contrast = lex.word_pattern("contrast").search(text, start, end)
+    if contrast is not None:
+        end = contrast.start()
     return _strip_span(text, start, end)
 
 
