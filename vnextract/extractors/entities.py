@@ -49,6 +49,7 @@ class Rules:
     office_modifier: regex.Pattern[str]
     cue_before: regex.Pattern[str]
     agency_head: regex.Pattern[str]
+    event_head: regex.Pattern[str]
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
     short_name_cue: regex.Pattern[str]
@@ -78,6 +79,7 @@ class Rules:
     time_words: frozenset[str]
     place_levels: frozenset[str]
     rank: regex.Pattern[str]
+    vi_syllable: regex.Pattern[str]
     not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
@@ -121,12 +123,13 @@ def rules() -> Rules:
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
+        event_head=regex.compile(f"{b}(?:{_alternation(words('event_heads'))}) (?=\\p{{Lu}})"),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
         short_name_cue=regex.compile(f"{b}(?:{_alternation(words('short_name_honorifics'))}) (?=\\p{{Lu}})"),
         landmark=regex.compile(
-            f"{b}(?:{_alternation(words('landmark_kinds'))}) {gz.fragment('CAP_SYLLABLE')}"
-            f"(?: {gz.fragment('CAP_SYLLABLE')}){{0,3}}{a}"
+            f"{b}(?:{_alternation(words('landmark_kinds'))}) {gz.fragment('CAP_WORD')}"
+            f"(?: {gz.fragment('CAP_WORD')}){{0,3}}{a}"
         ),
         cap_syllable_before=regex.compile(f"(?<![\\p{{L}}\\p{{N}}]){gz.fragment('CAP_SYLLABLE')} $"),
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
@@ -156,6 +159,7 @@ def rules() -> Rules:
         after_unit_number=frozenset(words("after_unit_number")),
         time_words=frozenset(words("time_words")),
         place_levels=frozenset(prov + dist + ward),
+        vi_syllable=regex.compile(gz.fragment("VI_SYLLABLE")),
         rank=regex.compile(f"(?:{_alternation(gz.phrases_of('rank'))}) "),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
@@ -435,6 +439,8 @@ def unit_number_at(text: str, start: int, end: int) -> bool:
         return end >= len(text) or text[end] in ",.;:)\n"
     following = text[nxt[0] : nxt[1]]
     r = rules()
+    if _phrase_at(text, nxt[0], r.stop_phrases):
+        return True  # "Bộ Tư lệnh Quân khu 7 phối hợp"
     return following in r.after_unit_number or (following in r.stops and following not in r.time_words)
 
 
@@ -775,6 +781,27 @@ def landmark_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def event_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of event names ("Tuần Du lịch Hạ Long 2025"): no entity, but they hold the places in them."""
+    out = []
+    for m in rules().event_head.finditer(text):
+        end, info = walk_name(text, m.end() - 1)
+        if info["words"]:
+            out.append((m.start(), end))
+    return out
+
+
+def outside_events(cands: list[Candidate], events: list[tuple[int, int]]) -> list[Candidate]:
+    """Drop the places that only name an event they stand inside ("Lễ hội Hoa Đà Lạt")."""
+    if not events:
+        return cands
+    return [
+        c
+        for c in cands
+        if c.data.get("label") != "LOC" or not any(s <= c.start and c.end <= e for s, e in events)
+    ]
+
+
 def street_candidates(text: str) -> list[Candidate]:
     """ "số 24 Trần Phú", "đường Lê Lai": streets are named after people, but they are places."""
     out = []
@@ -822,11 +849,22 @@ def person_name_at(text: str, pos: int, *, need_surname: bool) -> int | None:
         p = end + 1
     if count < 2 or count > MAX_PERSON_SYLLABLES:
         return None
-    if (need_surname or count == 2) and first not in r.surnames:
+    # after an office, "Marc Knapper" is a name without a Vietnamese family name
+    lacks_surname = (need_surname or count == 2) and first not in r.surnames
+    if lacks_surname and (need_surname or not foreign_name(text[pos:end])):
         return None
     if gz.lookup(text[pos:end]) or place_after(text, pos, None):
         return None  # a known name or place, not a person
     return end
+
+
+def foreign_name(name: str) -> bool:
+    """Named validator: no word has Vietnamese marks and one is not a Vietnamese syllable ("Ito Naoki")."""
+    words = name.split()
+    if not all(w.isascii() and w.isalpha() and w[1:].islower() for w in words):
+        return False
+    vi = rules().vi_syllable
+    return any(not vi.fullmatch(w.lower()) for w in words)
 
 
 class _Spans:
@@ -974,7 +1012,7 @@ def extract_entities(an: Analysis) -> list[Extracted[Entity]]:
     cands += person_candidates(text, cands)
     cands += street_candidates(text)
     cands += byline_candidates(an)
-    kept = resolve_overlaps(cands)
+    kept = resolve_overlaps(outside_events(cands, event_spans(text)))
     out = []
     for c in kept:
         d = c.data
