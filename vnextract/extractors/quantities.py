@@ -545,8 +545,14 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
     word = text[start : first.end]
     if not word or not word[0].isalpha():
         return None
-    key = norm_key(word)
     lex = ctx.lex
+    end = first.end
+    compound_end = _compound_noun_end(ctx, start)
+    if compound_end > start:
+        # A compound noun underthesea split ("thuê bao", "tổ hợp tác", "đặc khu"): count the whole noun.
+        key = norm_key(text[start:compound_end])
+        return key, _list_end(ctx, compound_end)
+    key = norm_key(word)
     if key in lex.words.get("not_counted", frozenset()):
         return None
     if first.start >= pos and first.tag in lex.forms.get("not_counted_tag", ()):
@@ -554,7 +560,6 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
     syllables = word.split()
     if len(syllables) > 1 and all(s[0].isupper() for s in syllables):
         return None  # a proper name follows: "số 18 Nguyễn Du"
-    end = first.end
     unit = lex.units.get(key)
     if unit is not None and len(tokens) > 1 and norm_key(tokens[1].text) in unit.not_before:
         # A unit word that is the head of another word ("điểm thi", "đồng chí"): count that word.
@@ -583,6 +588,29 @@ def _counted_noun(ctx: _Context, pos: int) -> tuple[str, int] | None:
         key = f"{key} {norm_key(rest[0].text)}"
         end = rest[0].end
     return key, _list_end(ctx, end)
+
+
+_MAX_COMPOUND_SYLLABLES = 4
+
+
+def _compound_noun_end(ctx: _Context, start: int) -> int:
+    """End of the longest listed compound noun starting at `start` (lower-case syllables), else `start`."""
+    compounds = ctx.lex.words.get("compound_noun", frozenset())
+    text = ctx.text
+    best = start
+    pos = start
+    for _ in range(_MAX_COMPOUND_SYLLABLES):
+        end = pos
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if end == pos or not text[pos].islower():
+            break
+        if pos > start and norm_key(text[start:end]) in compounds:
+            best = end
+        if end >= len(text) or text[end] != " ":
+            break
+        pos = end + 1
+    return best
 
 
 def _list_end(ctx: _Context, end: int) -> int:
@@ -668,8 +696,11 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
     q = ctx.lex.qualifier_re.search(ctx.text, max(0, pos - _WINDOW), pos)
     if q is not None:
         info = ctx.lex.qualifier_for(q.group("form"))
-        if info is not None and ctx.word_before(q.start()) not in info.not_after and not _followed_by(
-            ctx, reading.end, info.unless_followed_by
+        if (
+            info is not None
+            and ctx.word_before(q.start()) not in info.not_after
+            and not _followed_by(ctx, reading.end, info.unless_followed_by)
+            and not (info.not_before_one and _one_unit(reading))
         ):
             reading.approx = info.approx
             pos = q.start()
@@ -687,6 +718,12 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
         # "họp 2 lần", "kiểm tra 3 lần": a number of times, not a ratio of two levels.
         reading.kind, reading.unit, reading.rule = "count", "lần", "quantities:times_count"
     reading.start = pos
+
+
+def _one_unit(reading: _Reading) -> bool:
+    """Exactly one of a unit or a counted noun, with no range: the denominator of "trên 1 ha"."""
+    return reading.value == 1 and reading.upper is None and reading.unit is not None and reading.kind in (
+        "measure", "count")
 
 
 def _cues_after(ctx: _Context) -> tuple[str, ...]:

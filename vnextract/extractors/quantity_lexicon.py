@@ -20,6 +20,7 @@ ContextRole = Literal[
     "time_before",
     "not_counted",
     "classifier",
+    "compound_noun",
     "list_noun",
     "not_counted_spelled",
     "not_counted_tag",
@@ -64,6 +65,8 @@ class QualifierEntry(PatternEntry):
     forms: list[str]
     not_after: list[str] = Field(default_factory=list)
     unless_followed_by: list[str] = Field(default_factory=list)
+    # "trên 1 ha" is "per hectare", not "more than one hectare": one unit of something is a denominator.
+    not_before_one: bool = False
 
 
 class QualifiersFile(PatternFile):
@@ -107,6 +110,7 @@ class QualifierInfo:
     approx: ApproxValue
     not_after: frozenset[str]
     unless_followed_by: tuple[str, ...]
+    not_before_one: bool = False
 
 
 def _alternation(forms: list[str]) -> str:
@@ -176,7 +180,7 @@ def lexicon() -> Lexicon:
     qual_forms: list[str] = []
     for q in quals_file.entries:
         info_q = QualifierInfo(q.approx, frozenset(norm_key(w) for w in q.not_after),
-                               tuple(norm_key(w) for w in q.unless_followed_by))
+                               tuple(norm_key(w) for w in q.unless_followed_by), q.not_before_one)
         for form in q.forms:
             qualifiers[norm_key(form)] = info_q
             qual_forms.append(norm_key(form))
