@@ -53,6 +53,7 @@ Role = Literal[
     "adverbial",
     "respectively",
     "contrast",
+    "national",
 ]
 
 

@@ -41,6 +41,7 @@ ASPECT_REACH = 40  # characters before a level read for the words an aspect may 
 ASPECT_FILLER = frozenset({"về", "số", "mặt"})
 ASPECT_VALUE_WORDS = frozenset({"giá", "trị", "vốn", "kim", "ngạch", "tiền"})
 ASPECT_VOLUME_WORDS = frozenset({"lượng"})
+FRONTED_BASELINE_WORDS = 5  # "cao hơn cùng kỳ năm 2023 khoảng ...": a compared period is this short
 FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
 
 
@@ -217,12 +218,15 @@ def _roles(
             f.role = "skip"
             continue
         direction, verb_start = _change_verb(text, f, before, own)
+        fronted: Span | None = None
+        if direction is None:
+            direction, verb_start, fronted = _fronted_comparison(text, f, before, times)
         if direction is None and i > 0:
             direction, verb_start = _elliptic_change(text, figures[i - 1], f)
             f.elliptic = direction is not None
         if direction is not None:
             f.role, f.direction, f.verb_start = "change", direction, verb_start
-            f.baseline = _baseline(text, f.end, seg, starts, times)
+            f.baseline = fronted or _baseline(text, f.end, seg, starts, times)
         elif selection.qualifies_next_figure(
             text, f.ext.record, f.ext.span, seg, _next_in_segment(figures, i)
         ):
@@ -300,6 +304,33 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
         ):
             return "increase", f.start if m_own else f.start - len(before) + m_before.start()  # type: ignore[union-attr]
     return None, None
+
+
+def _fronted_comparison(
+    text: str, f: Figure, before: str, times: Mentions[TimeExpression]
+) -> tuple[str | None, int | None, Span | None]:
+    """'cao hơn cùng kỳ khoảng 1.000 đồng/kg', 'thấp hơn năm 2023 là 2%': the compared period stands
+    between the comparative and its amount; it is the baseline."""
+    base = f.start - len(before)
+    for role, direction in (("comparative_increase", "increase"), ("comparative_decrease", "decrease")):
+        m = next(reversed(list(lex.word_pattern(role).finditer(before))), None)  # the nearest comparative
+        if m is None:
+            continue
+        gap = before[m.end() :]
+        if (link := lex.suffix_pattern("link").search(gap)) is not None:
+            gap = gap[: link.start()]  # "thấp hơn năm 2023 là 2%"
+        if not gap.strip() or any(p in gap for p in ",;()") or len(gap.split()) > FRONTED_BASELINE_WORDS:
+            continue
+        gap_start = base + m.end()
+        span = _strip_span(text, gap_start, gap_start + len(gap))
+        if span is None:
+            continue
+        period_word = lex.prefix_pattern("comparison_period").match(text, span.start, span.end)
+        time = next(iter(times.between(span.start, span.end)), None)
+        whole_time = time is not None and (time.start, time.end) == (span.start, span.end)
+        if period_word is not None or whole_time:
+            return direction, base + m.start(), span
+    return None, None, None
 
 
 def _elliptic_change(text: str, prev: Figure, f: Figure) -> tuple[str | None, int | None]:
@@ -885,10 +916,27 @@ def _location(
     in_clause = [e for e in places if e.start >= f.segment.start]
     if in_clause:
         return in_clause[-1].record
+    if _national_clause(text, f):
+        return None  # "hoàn thành 3.000 km đường cao tốc trên cả nước": the whole country, not the last place
     if places:
         return places[0].record
     para = an.paragraph_of(f.start)
     return inherited.get(para) if para is not None else None
+
+
+def _national_clause(text: str, f: Figure) -> bool:
+    """Is the figure's clause about the whole country ("cả nước có ...", "... trên toàn quốc")?
+
+    Not when the country is what the figure is compared with or a share of ("so với cả nước",
+    "của cả nước"): the scope is then still the place before it.
+    """
+    for m in lex.word_pattern("national").finditer(text, f.segment.start, f.segment.end):
+        before = text[f.segment.start : m.start()]
+        if not (
+            lex.suffix_pattern("baseline_marker").search(before) or lex.suffix_pattern("scope").search(before)
+        ):
+            return True
+    return False
 
 
 def _in_brackets(text: str, e: Extracted[Entity]) -> bool:
