@@ -34,6 +34,7 @@ def _alternation(phrases: list[str]) -> str:
 class Rules:
     word: regex.Pattern[str]
     cap_syllable: regex.Pattern[str]
+    caps_syllable: regex.Pattern[str]
     place_dash: regex.Pattern[str]
     roman: regex.Pattern[str]
     doc_numbered: regex.Pattern[str]
@@ -57,6 +58,8 @@ class Rules:
     cap_syllable_before: regex.Pattern[str]
     inner_dash: regex.Pattern[str]
     system_head: regex.Pattern[str]
+    system_head_named: regex.Pattern[str]
+    national_markers: tuple[tuple[str, ...], ...]
     brand: regex.Pattern[str]
     role_separator: regex.Pattern[str]
     cap_run_before: regex.Pattern[str]
@@ -103,6 +106,7 @@ def rules() -> Rules:
     return Rules(
         word=regex.compile(gz.fragment("WORD")),
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
+        caps_syllable=regex.compile(gz.fragment("CAPS_SYLLABLE")),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
         roman=regex.compile(gz.fragment("ROMAN")),
         doc_numbered=regex.compile(
@@ -134,6 +138,8 @@ def rules() -> Rules:
         cap_syllable_before=regex.compile(f"(?<![\\p{{L}}\\p{{N}}]){gz.fragment('CAP_SYLLABLE')} $"),
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
         system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
+        system_head_named=regex.compile(f"{b}(?:{_alternation(words('system_heads_named'))}) (?=\\p{{Ll}})"),
+        national_markers=tuple(tuple(p.split()) for p in words("national_markers")),
         brand=regex.compile(gz.fragment("BRAND")),
         role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
         cap_run_before=regex.compile(
@@ -192,7 +198,7 @@ def place_after(text: str, pos: int, prefix: str | None) -> tuple[int, str] | No
     ends: list[int] = []
     p = pos
     while len(ends) < 5:
-        m = r.cap_syllable.match(text, p)
+        m = r.cap_syllable.match(text, p) or r.caps_syllable.match(text, p)
         if not m:
             break
         ends.append(m.end())
@@ -213,6 +219,8 @@ def place_after(text: str, pos: int, prefix: str | None) -> tuple[int, str] | No
         sets.append(gz.wards())
     for end in reversed(ends):
         name = text[pos:end]
+        if name.isupper() and len(name) > 2:
+            name = name.title()  # "LÂM ĐỒNG" in a header is "Lâm Đồng"
         for known in sets:
             if name in known:
                 canonical = known[name] if isinstance(known, dict) else name
@@ -247,12 +255,31 @@ def canonical_locality(locality: str) -> str:
     """Canonical spelling of a locality from ``locality_after``: " TP HCM" -> " Thành phố Hồ Chí Minh"."""
     if not locality:
         return ""
+    if locality.isupper():
+        locality = recase_caps_locality(locality)
     hit = gz.gazetteer().match_at(locality, 1)
     if hit and hit[0] == len(locality):
         provinces = [n for n in hit[1] if is_province_name(n)]
         if provinces:
             return " " + provinces[0].canonical
     return expand_abbreviations(locality)
+
+
+def recase_caps_locality(locality: str) -> str:
+    """ " TỈNH LÂM ĐỒNG" -> " tỉnh Lâm Đồng": the level word in lower case, the name in title case."""
+    r = rules()
+    level_words = {w.lower() for p in r.place_levels for w in p.split()}
+    words = locality.split(" ")
+    out, leading = [], True
+    for w in words:
+        if w in r.expansions:
+            out.append(w)  # "TP", "UBND": abbreviations keep their capitals
+        elif leading and w.lower() in level_words:
+            out.append(w.lower())
+        else:
+            leading = leading and not w  # the first word that is not a level ends the level
+            out.append(w.title())
+    return " ".join(out)
 
 
 def continues_capitalized(text: str, end: int) -> bool:
@@ -725,12 +752,20 @@ def named_document_candidates(text: str, known_starts: set[int]) -> list[Candida
                 continue  # "kế hoạch" in lower case is a document only as "kế hoạch ... của <agency>"
         elif not info["words"] and not info["number"]:
             continue  # "Chương trình giai đoạn 2021-2024": a period, no name
-        elif not (info["capitalized"] or info["linked"] or info["tail"] or info["number"]):
-            continue
+        elif not (
+            info["capitalized"] or info["linked"] or info["tail"] or info["number"]
+        ) and not is_national(text, m.end(), end):
+            continue  # a lower-case name needs a link, a tail, a number or a national marker
         name = text[m.start() : end]
         canonical = name[:1].upper() + name[1:]
         out.append(_cand(m.start(), end, "document:named", "DOCUMENT", canonical, number=info["number"]))
     return out
+
+
+def is_national(text: str, start: int, end: int) -> bool:
+    """Named validator: a national marker ("quốc gia") stands among the words of text[start:end]."""
+    markers = rules().national_markers
+    return any(_phrase_at(text, m.start(), markers) for m in rules().word.finditer(text, start, end))
 
 
 def neighbour_place_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -761,6 +796,11 @@ def system_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
     """Named apps and platforms after their kind: "ứng dụng Góp ý Đà Nẵng", "hệ thống đo kiểm i-Speed"."""
     r = rules()
     out = []
+    for m in r.system_head_named.finditer(text):
+        end, info = walk_name(text, m.end() - 1)
+        if info["words"] and m.start() not in known_starts:
+            name = text[m.start() : end]
+            out.append(_cand(m.start(), end, "system:named", "SYSTEM", name[:1].upper() + name[1:]))
     for m in r.system_head.finditer(text):
         start = m.end()
         if start in known_starts or not r.brand.match(text, start):
