@@ -681,6 +681,11 @@ def _fraction(ctx: _Context, number: _Number) -> _Reading | None:
     noun = _part_of(ctx, number.end)
     if noun is not None:
         reading.unit, reading.end = noun
+    elif (m := ctx.lex.shapes["fraction_range_next"].match(ctx.text, number.end)) is not None:
+        # "2/3 - 3/4 kế hoạch": the first share is of the whole named after the second.
+        noun = _part_of(ctx, m.end())
+        if noun is not None:
+            reading.unit = noun[0]
     _extend_left(ctx, reading, number)
     share = ctx.before("fraction_before", reading.start)
     if noun is None and reading.approx == "exact" and not share and num <= 31 and den <= 12:
