@@ -35,6 +35,7 @@ class Rules:
     word: regex.Pattern[str]
     cap_syllable: regex.Pattern[str]
     caps_syllable: regex.Pattern[str]
+    name_hyphen_tail: regex.Pattern[str]
     place_dash: regex.Pattern[str]
     roman: regex.Pattern[str]
     doc_numbered: regex.Pattern[str]
@@ -76,6 +77,7 @@ class Rules:
     stops: frozenset[str]
     stop_phrases: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
+    generic_local_gov: frozenset[str]
     company_forms: frozenset[str]
     compounds: frozenset[tuple[str, str]]
     after_unit_number: frozenset[str]
@@ -107,6 +109,7 @@ def rules() -> Rules:
         word=regex.compile(gz.fragment("WORD")),
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
         caps_syllable=regex.compile(gz.fragment("CAPS_SYLLABLE")),
+        name_hyphen_tail=regex.compile(gz.fragment("NAME_HYPHEN_TAIL")),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
         roman=regex.compile(gz.fragment("ROMAN")),
         doc_numbered=regex.compile(
@@ -160,6 +163,7 @@ def rules() -> Rules:
         stops=frozenset(w for w in words("name_stops") if " " not in w),
         stop_phrases=tuple(tuple(w.split()) for w in words("name_stops") if " " in w),
         determiners=frozenset(words("determiners")),
+        generic_local_gov=frozenset(words("generic_local_gov") + words("determiners")),
         company_forms=frozenset(words("company_forms")),
         compounds=frozenset(tuple(p.split()) for p in words("name_compounds")),
         after_unit_number=frozenset(words("after_unit_number")),
@@ -671,6 +675,12 @@ def place_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def generic_level_after(text: str, pos: int) -> bool:
+    """Named validator: a determiner or "cấp" follows at ``pos`` ("UBND các xã", "HĐND cấp huyện")."""
+    w = next_word(text, pos)
+    return w is not None and text[w[0] : w[1]] in rules().generic_local_gov
+
+
 def local_government_candidates(text: str) -> list[Candidate]:
     """ "UBND tỉnh Bắc Giang", "HĐND tỉnh", "Tỉnh ủy", "UBND Thành phố"."""
     out = []
@@ -678,6 +688,8 @@ def local_government_candidates(text: str) -> list[Candidate]:
         if inside_code(text, m.start(), m.end()):
             continue
         end, locality = locality_after(text, m.end())
+        if not locality and generic_level_after(text, m.end()):
+            continue  # "UBND các xã", "UBND cấp xã": a kind of body, not one body
         canonical = expand_abbreviations(m.group()) + canonical_locality(locality)
         out.append(_cand(m.start(), end, "local_government", "ORG", canonical))
     return out
@@ -884,6 +896,8 @@ def person_name_at(text: str, pos: int, *, need_surname: bool) -> int | None:
         first = first or m.group()
         count += 1
         end = m.end()
+        if (tail := r.name_hyphen_tail.match(text, end)) is not None:
+            end = tail.end()  # "Jae-myung"
         if not (text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper()):
             break
         p = end + 1
@@ -901,6 +915,7 @@ def person_name_at(text: str, pos: int, *, need_surname: bool) -> int | None:
 def foreign_name(name: str) -> bool:
     """Named validator: no word has Vietnamese marks and one is not a Vietnamese syllable ("Ito Naoki")."""
     words = name.split()
+    words = [w.replace("-", "") for w in words]
     if not all(w.isascii() and w.isalpha() and w[1:].islower() for w in words):
         return False
     vi = rules().vi_syllable
