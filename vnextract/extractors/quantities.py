@@ -362,6 +362,13 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
     set_phrases = ctx.lex.words.get("not_counted_spelled", frozenset())
     if number.spelled and reading.kind == "count" and reading.unit in set_phrases:
         return None  # "hai bên" (both sides), "ba phía": set phrases, not counts
+    if (
+        reading.kind == "count"
+        and reading.unit in ctx.lex.words.get("address_noun", frozenset())
+        and text[reading.end : reading.end + 1] == " "
+        and text[reading.end + 1 : reading.end + 2].isupper()
+    ):
+        return None  # "123 đường Trần Hưng Đạo": a house number before a named street
     if number.spelled and reading.kind == "count" and text[number.end + 1 : number.end + 2].isupper():
         return None  # "Ba Đình", "Hai Bà Trưng": a spelled number before a capital is part of a name
     return reading if text[reading.start : reading.end].strip() else None

@@ -21,6 +21,7 @@ ContextRole = Literal[
     "not_counted",
     "classifier",
     "compound_noun",
+    "address_noun",
     "list_noun",
     "not_counted_spelled",
     "not_counted_tag",
