@@ -751,7 +751,11 @@ def _without_times(text: str, start: int, end: int, times: Mentions[TimeExpressi
     pieces, pos = [], start
     for t in times.between(start, end):
         if t.end <= end:
-            pieces.append(text[pos : t.start])
+            piece = text[pos : t.start]
+            # "bàn giao 21.912 xe điện trong quý III/2024": the preposition goes with its time.
+            if (m := lex.suffix_pattern("time_preposition").search(piece)) is not None:
+                piece = piece[: m.start()]
+            pieces.append(piece)
             pos = t.end
     pieces.append(text[pos:end])
     return _clean(" ".join(p.strip() for p in pieces if p.strip()))

@@ -42,6 +42,8 @@ ASPECT_FILLER = frozenset({"về", "số", "mặt"})
 ASPECT_VALUE_WORDS = frozenset({"giá", "trị", "vốn", "kim", "ngạch", "tiền"})
 ASPECT_VOLUME_WORDS = frozenset({"lượng"})
 FRONTED_BASELINE_WORDS = 5  # "cao hơn cùng kỳ năm 2023 khoảng ...": a compared period is this short
+LIST_BULLETS = frozenset("-+•*–—·")  # what opens a list item line
+LIST_ENUMERATOR_CHARS = 4  # "a)", "1.", "12)", "iv)": an enumerator is this short
 FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
 
 
@@ -58,6 +60,7 @@ class _Document:
     breakdowns: dict[Span, tuple[int, str]] = field(default_factory=dict)  # "trong đó ..." start, status
     _hits: dict[Span, SortedHits] = field(default_factory=dict)
     _setters: dict[Span, tuple[int, str] | None] = field(default_factory=dict)
+    _headings: dict[Span, Span] | None = None
     _sentence_index: dict[Span, int] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
 
@@ -97,6 +100,25 @@ class _Document:
             ]
             self._hits[sent] = SortedHits(sorted(found))
         return self._hits[sent]
+
+    def list_heading(self, para: Span | None) -> Span | None:
+        """The line a list item hangs from ("Mục tiêu đến năm 2030:" above "- Tỷ lệ đô thị hóa đạt 50%")."""
+        if para is None:
+            return None
+        if self._headings is None:
+            self._headings = {}
+            text = self.an.text
+            heading: Span | None = None
+            for p in self.an.paragraphs:
+                line = text[p.start : p.end].strip()
+                if not line:
+                    continue
+                if _is_list_item(line):
+                    if heading is not None:
+                        self._headings[p] = heading
+                else:
+                    heading = p if line.endswith(":") else None
+        return self._headings.get(para)
 
     def paragraph_setter(self, para: Span | None) -> tuple[int, str] | None:
         """The paragraph's opening sentence when it opens with a status ("Theo số liệu ước tính, ...").
@@ -678,7 +700,7 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
                     baseline=text[f.baseline.start : f.baseline.end],
                     baseline_period=_time_in(all_times, f.baseline),
                 )
-    found = _period(an, f, sent, period_times, figures)
+    found = _period(an, f, sent, period_times, figures, doc.list_heading(an.paragraph_of(f.start)))
     # Static facts (length, area, design speed) have no period unless their own clause states one.
     if (
         found is not None
@@ -734,7 +756,12 @@ def _time_in_clause(an: Analysis, f: Figure, times: Mentions[TimeExpression]) ->
 
 
 def _period(
-    an: Analysis, f: Figure, sent: Span, times: Mentions[TimeExpression], figures: list[Figure]
+    an: Analysis,
+    f: Figure,
+    sent: Span,
+    times: Mentions[TimeExpression],
+    figures: list[Figure],
+    heading: Span | None = None,
 ) -> Extracted[TimeExpression] | None:
     """The time of the clause, else the latest one earlier in the sentence, else in the paragraph."""
     text = an.text
@@ -771,6 +798,11 @@ def _period(
             break
         k = bisect.bisect_left(an.paragraphs, para.start, key=lambda p: p.start)
         para = an.paragraphs[k - 1] if k > 0 else None
+    if heading is not None:
+        # "Mục tiêu đến năm 2030:\n- Tỷ lệ đô thị hóa đạt 50%": a list item is dated by its heading.
+        dated = [t for t in times.between(heading.start, heading.end) if t.end <= heading.end]
+        if dated:
+            return dated[-1]
     return None
 
 
@@ -869,7 +901,8 @@ def _status(
         if inherited is not None:
             return inherited
     # A paragraph sets the status only with an opening like "Theo số liệu ước tính," or "Phấn đấu".
-    setter = doc.paragraph_setter(an.paragraph_of(f.start))
+    para = an.paragraph_of(f.start)
+    setter = doc.paragraph_setter(para) or doc.paragraph_setter(doc.list_heading(para))
     # "Hiện nay, cả nước có 1,2 triệu thuê bao 5G": a sentence that opens on the present reports a fact.
     present = lex.prefix_pattern("present").match(text, sent.start, sent.end)
     if setter is not None and setter[0] < sent.start and not _reported(setter[1], period, an) and not present:
@@ -937,6 +970,14 @@ def _national_clause(text: str, f: Figure) -> bool:
         ):
             return True
     return False
+
+
+def _is_list_item(line: str) -> bool:
+    """'- Tỷ lệ ...', '+ ...', 'a) ...', '1. ...': a line that opens with a list marker."""
+    if line[:1] in LIST_BULLETS:
+        return True
+    marker = line.split(" ", 1)[0]
+    return 2 <= len(marker) <= LIST_ENUMERATOR_CHARS and marker[-1] in ").]" and marker[:-1].isalnum()
 
 
 def _in_brackets(text: str, e: Extracted[Entity]) -> bool:

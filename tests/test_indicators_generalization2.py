@@ -1,0 +1,141 @@
+"""Indicator linking on fresh paragraphs, second round (written for these tests, not from the corpus):
+domains and sentence shapes the first round (test_indicators_generalization.py) does not cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vnextract import extract
+from vnextract.records import Document, Indicator
+
+REF = dt.date(2024, 10, 20)
+
+TOURISM = (
+    "Tháng 9/2024, khách quốc tế đến Việt Nam đạt 1,3 triệu lượt, giảm 5,4% so với tháng trước nhưng tăng "
+    "20,7% so với cùng kỳ năm 2023."
+)
+ENERGY = (
+    "Năm 2024, sản lượng điện sản xuất và nhập khẩu toàn hệ thống ước đạt 306,2 tỷ kWh, tăng 10,1% so với "
+    "năm 2023. Trong đó, thủy điện chiếm 28,5%, nhiệt điện than chiếm 45,1%."
+)
+RICE_PRICE = (
+    "Vụ Đông Xuân 2023-2024, giá lúa tươi tại ruộng dao động từ 7.500 đến 8.200 đồng/kg, cao hơn cùng kỳ "
+    "khoảng 1.000 đồng/kg."
+)
+EXPRESSWAY = (
+    "Dự án đường cao tốc Biên Hòa - Vũng Tàu có tổng mức đầu tư 17.837 tỷ đồng. Mục tiêu đến năm 2025, "
+    "hoàn thành 3.000 km đường cao tốc trên cả nước."
+)
+PLAN_LIST = (
+    "Mục tiêu đến năm 2030:\n- Tốc độ tăng trưởng GRDP bình quân đạt 8%/năm.\n- Tỷ lệ đô thị hóa đạt 50%.\n"
+    "Năm 2023, tỷ lệ đô thị hóa của tỉnh mới đạt 38%."
+)
+
+
+def _doc(text: str) -> Document:
+    return extract(text, reference_date=REF)
+
+
+def _by_figure(doc: Document, figure: str) -> Indicator:
+    for ind in doc.indicators:
+        found = ind.value or (ind.change.amount if ind.change else None)
+        if found is not None and found.text == figure:
+            return ind
+    raise AssertionError(f"no indicator for {figure!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        (TOURISM, "20,7%", "khách quốc tế đến Việt Nam"),
+        (
+            ENERGY,
+            "45,1%",
+            "tỷ trọng nhiệt điện than trong sản lượng điện sản xuất và nhập khẩu toàn hệ thống",
+        ),
+        (
+            "Năm 2024, tuổi thọ trung bình của người Việt Nam đạt 74,7 tuổi.",
+            "74,7 tuổi",
+            "tuổi thọ trung bình của người Việt Nam",
+        ),
+        ("Công ty bàn giao 500 căn hộ trong năm 2024.", "500 căn hộ", "căn hộ Công ty bàn giao"),
+        ("Tháng 9, CPI tăng 0,29% so với tháng trước nhưng giảm 0,5% so với cùng kỳ.", "0,5%", "CPI"),
+    ],
+)
+def test_metric(text: str, figure: str, metric: str) -> None:
+    assert _by_figure(_doc(text), figure).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "direction", "baseline"),
+    [
+        (TOURISM, "1,3 triệu lượt", "decrease", "tháng trước"),
+        (TOURISM, "20,7%", "increase", "cùng kỳ năm 2023"),
+        (
+            "Tháng 9, CPI tăng 0,29% so với tháng trước nhưng giảm 0,5% so với cùng kỳ.",
+            "0,29%",
+            "increase",
+            "tháng trước",
+        ),
+        (RICE_PRICE, "từ 7.500 đến 8.200 đồng/kg", "increase", "cùng kỳ"),
+        (
+            "Năm 2024, tỷ lệ thất nghiệp của tỉnh là 2,1%, thấp hơn năm 2023 là 0,3 điểm phần trăm.",
+            "2,1%",
+            "decrease",
+            "năm 2023",
+        ),
+    ],
+)
+def test_change(text: str, figure: str, direction: str, baseline: str) -> None:
+    change = _by_figure(_doc(text), figure).change
+    assert change is not None
+    assert (change.direction, change.baseline) == (direction, baseline)
+
+
+def test_fronted_comparison_amount_is_the_change_not_a_second_figure() -> None:
+    doc = _doc(RICE_PRICE)
+    assert [i.value.text for i in doc.indicators if i.value] == ["từ 7.500 đến 8.200 đồng/kg"]
+    change = doc.indicators[0].change
+    assert change is not None and change.amount is not None and change.amount.text == "khoảng 1.000 đồng/kg"
+
+
+@pytest.mark.parametrize(
+    ("figure", "status", "year"),
+    [("8%/năm", "target", 2030), ("50%", "target", 2030), ("38%", "actual", 2023)],
+)
+def test_list_items_take_their_headings_frame(figure: str, status: str, year: int) -> None:
+    ind = _by_figure(_doc(PLAN_LIST), figure)
+    assert ind.status == status
+    assert ind.period is not None and ind.period.start_date is not None
+    assert ind.period.start_date.year == year
+
+
+def test_a_heading_frames_only_the_list_under_it() -> None:
+    text = "Kết quả 9 tháng năm 2024:\n- Xuất khẩu đạt 2 tỷ USD.\nNgoài ra, toàn tỉnh có 1.200 doanh nghiệp."
+    doc = _doc(text)
+    assert _by_figure(doc, "2 tỷ USD").period is not None
+    assert _by_figure(doc, "1.200 doanh nghiệp").period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "location"),
+    [
+        (EXPRESSWAY, "3.000 km", None),
+        (
+            "Năm 2024, tỷ lệ giải ngân của tỉnh Bắc Ninh đạt 60%. Tỷ lệ che phủ rừng đạt 20%, "
+            "cao hơn 5 điểm phần trăm so với cả nước.",
+            "20%",
+            "tỉnh Bắc Ninh",
+        ),
+    ],
+)
+def test_national_scope(text: str, figure: str, location: str | None) -> None:
+    found = _by_figure(_doc(text), figure).location
+    assert (found.text if found else None) == location
+
+
+def test_contrast_does_not_leak_into_the_first_baseline() -> None:
+    ind = _by_figure(_doc(TOURISM), "1,3 triệu lượt")
+    assert ind.change is not None and ind.change.baseline == "tháng trước"
