@@ -329,6 +329,9 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
         return _with_rank_total(ctx, _Reading(lead.start(), number.end, "rank", number.value,
                                               "quantities:rank_direct", priority=_PRIORITY_FIXED))
 
+    share = _share_of_total(ctx, number)
+    if share is not None:
+        return share
     reading = _unit_reading(ctx, number)
     if reading is None:
         return None
@@ -372,6 +375,23 @@ def _read(ctx: _Context, number: _Number) -> _Reading | None:
     if number.spelled and reading.kind == "count" and text[number.end + 1 : number.end + 2].isupper():
         return None  # "Ba Đình", "Hai Bà Trưng": a spelled number before a capital is part of a name
     return reading if text[reading.start : reading.end].strip() else None
+
+
+def _share_of_total(ctx: _Context, number: _Number) -> _Reading | None:
+    """"3 trong 5 bệnh viện", "2 trong số 6 tỉnh": a part of a counted whole is a fraction."""
+    if number.spelled or not number.plain_integer:
+        return None
+    m = ctx.lex.shapes["share_of_total"].match(ctx.text, number.end)
+    if m is None:
+        return None
+    total = parse_digits(m.group("total"))
+    noun = _part_of(ctx, m.end())
+    if total is None or total < number.value or noun is None or _is_name_or_time(ctx, number):
+        return None
+    reading = _Reading(number.start, noun[1], "fraction", number.value, "quantities:share_of_total",
+                       total=total, unit=noun[0])
+    _extend_left(ctx, reading, number)
+    return reading
 
 
 def _glued_to_code(ctx: _Context, number: _Number) -> bool:
