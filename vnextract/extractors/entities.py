@@ -904,8 +904,8 @@ def person_name_at(text: str, pos: int, *, need_surname: bool) -> int | None:
     if count < 2 or count > MAX_PERSON_SYLLABLES:
         return None
     # after an office, "Marc Knapper" is a name without a Vietnamese family name
-    lacks_surname = (need_surname or count == 2) and first not in r.surnames
-    if lacks_surname and (need_surname or not foreign_name(text[pos:end])):
+    # without a family name a name after an office is foreign ("Marc Knapper"), never "Products Việt Nam"
+    if first not in r.surnames and (need_surname or not foreign_name(text[pos:end])):
         return None
     if gz.lookup(text[pos:end]) or place_after(text, pos, None):
         return None  # a known name or place, not a person
