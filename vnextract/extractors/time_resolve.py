@@ -131,4 +131,6 @@ def make_datetime(
     day: dt.date, hour: int, minute: int | None, second: int | None, utc_offset_minutes: int | None
 ) -> dt.datetime:
     tz = dt.timezone(dt.timedelta(minutes=utc_offset_minutes)) if utc_offset_minutes is not None else None
+    if hour == 24:  # "24h ngày 31/12": the end of the day, the next midnight
+        return dt.datetime(day.year, day.month, day.day, tzinfo=tz) + dt.timedelta(days=1)
     return dt.datetime(day.year, day.month, day.day, hour, minute or 0, second or 0, tzinfo=tz)

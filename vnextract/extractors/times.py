@@ -355,7 +355,7 @@ def _utc_offset(g: Groups) -> int | None:
 
 def resolve_clock(g: Groups, ref: Ref, params: dict, hint: int | None) -> TimeValue | None:
     hour = _int(g.get("hour"))
-    if hour is None or hour > 23:
+    if hour is None or hour > 24 or (hour == 24 and (_int(g.get("minute")) or _int(g.get("second")))):
         return None
     if hour < 12 and tp.in_vocab("AFTERNOON", g.get("ampm")):
         hour += 12  # "3 giờ chiều" is 15:00
