@@ -49,6 +49,7 @@ class Rules:
     office: regex.Pattern[str]
     office_before: regex.Pattern[str]
     office_modifier: regex.Pattern[str]
+    office_joiner: regex.Pattern[str]
     cue_before: regex.Pattern[str]
     agency_head: regex.Pattern[str]
     event_head: regex.Pattern[str]
@@ -127,6 +128,7 @@ def rules() -> Rules:
         bare_unit=regex.compile(f"(?:{_alternation(prov + dist)}){a}(?! \\p{{Lu}})"),
         office=regex.compile(f"{b}(?:{_alternation(offices)}){a}"),
         office_before=regex.compile(f"{b}(?:{_alternation(offices)}) $"),
+        office_joiner=regex.compile(f" (?:{_alternation(words('office_joiners'))}) "),
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
         agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
@@ -953,6 +955,9 @@ def office_span(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
             end = bare.end()  # "Phó Giám đốc Sở": the agency named by its head only
         elif r.cap_syllable.match(text, end + 1) and not starts_person_name(text, end + 1):
             end = walk_name(text, end)[0]  # "Trưởng phòng Cảnh sát hình sự": an unlisted unit
+    joiner = r.office_joiner.match(text, end)
+    if joiner and (second := office_span(text, joiner.end(), spans)) is not None:
+        end = second[1]  # "Phó Tổng Thư ký kiêm Chánh Văn phòng ...": both offices
     return m.start(), end
 
 
