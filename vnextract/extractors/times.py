@@ -472,11 +472,26 @@ def join_clocks(text: str, items: list[Found]) -> list[Found]:
     """A clock time right before or after a date is part of it; a clock that needs an anchor
     ("14h", "14 giờ") and has neither a date nor "lúc" is dropped."""
     gap = tp.gap_matcher("clock_gap")
+    connector = tp.gap_matcher("range_connector")
     out: list[Found] = []
     i = 0
     while i < len(items):
         a = items[i]
         b = items[i + 1] if i + 1 < len(items) else None
+        c = items[i + 2] if i + 2 < len(items) else None
+        if (
+            b is not None
+            and c is not None
+            and a.resolver == b.resolver == "clock"
+            and _is_date(c)
+            and connector.fullmatch(_gap(text, a, b))
+            and gap.fullmatch(_gap(text, b, c))
+        ):
+            # "từ 7h30 đến 9h30 ngày 26/6": one expression on that day, from the first clock
+            hit = _prefix(text, a.start, out[-1].end if out else 0, "range_start")
+            out.append(_with_clock(c, a, hit[1] if hit else a.start, c.end))
+            i += 3
+            continue
         if b is not None and gap.fullmatch(_gap(text, a, b)):
             date, clock = (a, b) if _is_date(a) and b.resolver == "clock" else (b, a)
             if _is_date(date) and clock.resolver == "clock":
