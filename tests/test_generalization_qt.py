@@ -115,6 +115,64 @@ def _one(mentions: list[Any], span: str) -> Any:
         ("số đơn vị hành chính cấp xã giảm từ 10.035 xuống 3.321.", "3.321", {"value": 3321}),
         ("mức hưởng 1,5 lần mức lương cơ sở", "1,5 lần", {"kind": "multiplier", "value": 1.5}),
         ("đạt 13 bác sĩ/vạn dân", "13 bác sĩ/vạn dân", {"kind": "count", "value": 13, "per": "vạn dân"}),
+        # round 2: compound counted nouns underthesea splits
+        ("Năm 2023, tỉnh có 3.200 tổ hợp tác.", "3.200 tổ hợp tác", {"kind": "count", "unit": "tổ hợp tác"}),
+        ("có 1,2 triệu thuê bao 5G", "1,2 triệu thuê bao", {"value": 1.2e6, "unit": "thuê bao"}),
+        (
+            "Tỉnh có 12 khu công nghiệp với tổng diện tích 4.500 ha",
+            "12 khu công nghiệp",
+            {"unit": "khu công nghiệp"},
+        ),
+        ("cấp 1.234 giấy chứng nhận quyền sử dụng đất", "1.234 giấy chứng nhận", {"unit": "giấy chứng nhận"}),
+        # "trên 1 ha" is a denominator ("per hectare"), not "more than"
+        (
+            "Giá trị sản xuất trên 1 ha đất trồng trọt đạt 180 triệu đồng.",
+            "1 ha",
+            {"approx": "exact", "value": 1},
+        ),
+        ("có nơi mưa trên 300 mm", "trên 300 mm", {"approx": "more_than", "value": 300}),
+        (
+            "không quá 500 triệu đồng/dự án",
+            "không quá 500 triệu đồng/dự án",
+            {"per": "dự án", "approx": "at_most"},
+        ),
+        # shares of a counted whole and ranges of shares
+        (
+            "Có 3 trong 5 bệnh viện tuyến tỉnh đã triển khai.",
+            "3 trong 5 bệnh viện",
+            {"kind": "fraction", "total": 5},
+        ),
+        ("hỗ trợ 3 trong số 5 lĩnh vực trọng tâm", "3 trong số 5 lĩnh vực", {"value": 3, "unit": "lĩnh vực"}),
+        (
+            "giải ngân được 2/3 - 3/4 kế hoạch vốn",
+            "2/3",
+            {"kind": "fraction", "total": 3, "unit": "kế hoạch"},
+        ),
+        (
+            "giải ngân được 2/3 - 3/4 kế hoạch vốn",
+            "3/4 kế hoạch",
+            {"kind": "fraction", "value": 3, "total": 4},
+        ),
+        # money, measures and spelled numbers in other domains
+        (
+            "Nhà đầu tư Nhật Bản rót 1.500 tỷ yên vào Việt Nam.",
+            "1.500 tỷ yên",
+            {"unit": "JPY", "value": 1.5e12},
+        ),
+        ("Xuất khẩu sang EU đạt 12 tỷ euro", "12 tỷ euro", {"unit": "EUR", "value": 1.2e10}),
+        ("nhập khẩu từ Trung Quốc 50 tỷ NDT", "50 tỷ NDT", {"unit": "CNY"}),
+        ("Giá trị xuất khẩu đạt 1 tỷ 200 triệu USD.", "1 tỷ 200 triệu USD", {"value": 1.2e9, "unit": "USD"}),
+        (
+            "Nhà máy nước công suất 300.000 m3/ngày đêm",
+            "300.000 m3/ngày đêm",
+            {"unit": "m3", "per": "ngày đêm"},
+        ),
+        ("Lượng mưa phổ biến 100-200 mm", "100-200 mm", {"value": 100, "upper": 200, "unit": "mm"}),
+        ("Tỉnh có hai mươi mốt đơn vị đạt chuẩn.", "hai mươi mốt đơn vị", {"kind": "count", "value": 21}),
+        ("Thời gian thực hiện là một năm rưỡi.", "một năm rưỡi", {"kind": "duration", "value": 1.5}),
+        ("Lãi suất giảm hai phần trăm", "hai phần trăm", {"kind": "percent", "value": 2}),
+        ("Giá bán lẻ là 15.000 VNĐ/kg.", "15.000 VNĐ/kg", {"unit": "VND", "per": "kg"}),
+        ("Tỷ giá lên mức 25.000 VND/USD.", "25.000 VND/USD", {"unit": "VND", "per": "USD"}),
     ],
 )
 def test_generalization_quantities(text: str, span: str, expect: dict[str, Any]) -> None:
@@ -139,6 +197,15 @@ def test_generalization_quantities(text: str, span: str, expect: dict[str, Any])
         ("Đợt 1 có nhiều thí sinh đăng ký", "1"),
         ("năm 2024 và 2025 tăng trưởng trên 8%", "2025"),
         ("đợt cao điểm từ 30/4 đến 4/5 đón 5 triệu lượt khách", "4/5"),
+        # round 2
+        ("Hội nghị Trung ương 10 diễn ra tại Hà Nội.", "10"),  # a numbered plenum
+        ("Văn phòng ở 123 đường Trần Hưng Đạo, quận 1.", "123"),  # a house number
+        ("Người dân gọi đường dây nóng 1900 9095 để phản ánh.", "9095"),
+        ("Ứng dụng được nâng cấp lên phiên bản 2.0 từ tháng 3.", "2.0"),
+        ("Quốc lộ 1A đoạn qua tỉnh dài 45 km", "1A"),
+        ("Dịch COVID-19 khiến 1,1 triệu lao động mất việc.", "19"),
+        ("Hội nghị G20 diễn ra vào ngày 18-19/11.", "20"),
+        ("Số liệu tính đến 24h ngày 31/12/2024.", "24h"),
     ],
 )
 def test_generalization_not_quantities(text: str, span: str) -> None:
@@ -285,6 +352,73 @@ def test_generalization_not_quantities(text: str, span: str) -> None:
             {"datetime": dt.datetime(2025, 9, 26, 20, 0)},
         ),
         ("Hà Nội, 5/9 (TTXVN) - Chiều nay, Bộ Tài chính họp", "5/9", "2024-09-05", "2024-09-05", {}),
+        # round 2: running periods after an indicator, day lists, clock ranges, end of day
+        (
+            "Chỉ số sản xuất công nghiệp 6 tháng tăng 9,1% so với cùng kỳ.",
+            "6 tháng",
+            "2024-01-01",
+            "2024-06-30",
+            {"year_inferred": True},
+        ),
+        (
+            "Hội chợ diễn ra trong các ngày 5, 6 và 7/9 tại Cần Thơ.",
+            "ngày 5, 6 và 7/9",
+            "2024-09-05",
+            "2024-09-07",
+            {},
+        ),
+        (
+            "Thời gian thi từ 7h30 đến 9h30 ngày 26/6.",
+            "từ 7h30 đến 9h30 ngày 26/6",
+            "2024-06-26",
+            "2024-06-26",
+            {"grain": "minute", "modifier": None, "datetime": dt.datetime(2024, 6, 26, 7, 30)},
+        ),
+        (
+            "Số liệu tính đến 24h ngày 31/12/2024.",
+            "tính đến 24h ngày 31/12/2024",
+            "2024-12-31",
+            "2024-12-31",
+            {"modifier": "until", "datetime": dt.datetime(2025, 1, 1, 0, 0)},
+        ),
+        (
+            "Theo Cục Hải quan, trong tháng Mười năm 2023, xuất khẩu tăng",
+            "tháng Mười năm 2023",
+            "2023-10-01",
+            "2023-10-31",
+            {},
+        ),
+        (
+            "Ngày mồng 3 tháng 3 năm 2024, lễ hội khai mạc",
+            "mồng 3 tháng 3 năm 2024",
+            "2024-03-03",
+            "2024-03-03",
+            {},
+        ),
+        ("Trong 2 ngày 14-15/10, Hội nghị diễn ra", "ngày 14-15/10", "2024-10-14", "2024-10-15", {}),
+        (
+            "Luật có hiệu lực từ ngày 1-7-2025.",
+            "từ ngày 1-7-2025",
+            "2025-07-01",
+            "2025-07-01",
+            {"modifier": "since"},
+        ),
+        (
+            "Hết quý I/2025, tín dụng tăng 2,5%.",
+            "Hết quý I/2025",
+            "2025-01-01",
+            "2025-03-31",
+            {"modifier": "until"},
+        ),
+        ("Tối qua, mưa lớn gây ngập", "Tối qua", "2024-10-14", "2024-10-14", {"year_inferred": True}),
+        ("Tháng tới, Bộ sẽ công bố kết quả.", "Tháng tới", "2024-11-01", "2024-11-30", {}),
+        (
+            "Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2050",
+            "thời kỳ 2021-2030",
+            "2021-01-01",
+            "2030-12-31",
+            {},
+        ),
     ],
 )
 def test_generalization_times(text: str, span: str, start: str, end: str, expect: dict[str, Any]) -> None:
@@ -301,6 +435,8 @@ def test_generalization_times(text: str, span: str, start: str, end: str, expect
         "tăng từ 3/5 lên 4/5 số xã",  # fractions, not a date range
         "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
         "kỷ niệm 80 năm Cách mạng Tháng Tám thành công",
+        "Sau 6 tháng tăng trưởng âm, sản xuất đã phục hồi.",  # a duration after "sau"
+        "hồ sơ được xử lý trong 24 giờ kể từ khi tiếp nhận",  # a duration, no date
     ],
 )
 def test_generalization_no_times(text: str) -> None:
