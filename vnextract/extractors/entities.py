@@ -511,8 +511,8 @@ def after_surname(text: str, pos: int) -> bool:
 
 def after_company_form(text: str, pos: int) -> bool:
     """Named validator: a legal form ("TNHH", "Cổ phần", "TMCP") stands right before ``pos``."""
-    words = text[max(0, pos - 20) : pos].split()
-    return bool(words) and words[-1] in rules().company_forms
+    before = text[max(0, pos - 20) : pos]
+    return any(before.endswith(f" {form} ") for form in rules().company_forms)
 
 
 def _tails_end(text: str, end: int, doc_head: str, info: dict) -> int:
