@@ -84,6 +84,20 @@ def find(text: str, span: str):
         ),
         ("Người dân phản ánh vi phạm qua ứng dụng VNeTraffic.", "VNeTraffic", "SYSTEM", None),
         ("Lượng hàng qua cửa khẩu Hữu Nghị tăng 15%.", "cửa khẩu Hữu Nghị", "LOC", None),
+        (
+            "Bảo hiểm xã hội khu vực XII cho biết đã thu 5.000 tỷ đồng.",
+            "Bảo hiểm xã hội khu vực XII",
+            "ORG",
+            None,
+        ),
+        ("BHXH cơ sở Bình Thạnh quản lý 200.000 người.", "BHXH cơ sở Bình Thạnh", "ORG", None),
+        ("Đại sứ quán Việt Nam tại Hoa Kỳ tổ chức xúc tiến.", "Đại sứ quán Việt Nam", "ORG", None),
+        (
+            "Công ty cổ phần Tập đoàn Hòa Phát công bố lợi nhuận 6.000 tỷ đồng.",
+            "Công ty cổ phần Tập đoàn Hòa Phát",
+            "ORG",
+            None,
+        ),
     ],
 )
 def test_named_entity(text: str, span: str, label: str, canonical: str | None) -> None:
@@ -110,6 +124,12 @@ def test_named_entity(text: str, span: str, label: str, canonical: str | None) -
         ("Tổng thống Hàn Quốc Lee Jae-myung thăm Việt Nam.", "Lee Jae-myung", "Tổng thống Hàn Quốc"),
         ("Thủ tướng Nhật Bản Ishiba Shigeru hội đàm.", "Ishiba Shigeru", "Thủ tướng Nhật Bản"),
         (
+            "Theo ông Nguyễn Quốc Hùng, Phó Tổng Thư ký kiêm Chánh Văn phòng Hiệp hội Ngân hàng Việt Nam, "
+            "tín dụng tăng 9%.",
+            "Nguyễn Quốc Hùng",
+            "Phó Tổng Thư ký kiêm Chánh Văn phòng Hiệp hội Ngân hàng Việt Nam",
+        ),
+        (
             "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên làm việc với ông Ito Naoki, Đại sứ Nhật Bản.",
             "Ito Naoki",
             "Đại sứ Nhật Bản",
@@ -134,6 +154,7 @@ def test_person_role(text: str, name: str, role: str | None) -> None:
         ("Tuần Du lịch Hạ Long 2025 thu hút 100.000 lượt khách.", "Hạ Long"),
         ("Lễ hội Hoa Đà Lạt năm nay có nhiều hoạt động.", "Đà Lạt"),
         ("Festival Huế 2024 đón 200.000 lượt khách.", "Huế"),
+        ("Tại Diễn đàn Kinh tế Việt Nam 2025, WB công bố báo cáo.", "Việt Nam"),
         ("Sở Xây dựng phối hợp với UBND các xã, phường triển khai.", "UBND"),
         ("Các sở, ban, ngành và UBND cấp xã chịu trách nhiệm.", "UBND"),
         ("Tổng Giám đốc Intel Products Việt Nam phát biểu.", "Products"),

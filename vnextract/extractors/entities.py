@@ -427,6 +427,9 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
             info["words"] += 1
             continue
         phrase = _continuation_at(text, w[0])
+        stop_phrase = _phrase_at(text, w[0], r.stop_phrases)
+        if phrase and stop_phrase and stop_phrase >= phrase:
+            break  # "công bố" is a verb although "công" alone may go on a name ("dịch vụ công")
         if phrase:
             end = phrase
             info["words"] += 1
