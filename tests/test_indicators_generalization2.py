@@ -139,3 +139,27 @@ def test_national_scope(text: str, figure: str, location: str | None) -> None:
 def test_contrast_does_not_leak_into_the_first_baseline() -> None:
     ind = _by_figure(_doc(TOURISM), "1,3 triệu lượt")
     assert ind.change is not None and ind.change.baseline == "tháng trước"
+
+
+def test_bracketed_restatement_of_a_change_is_the_same_change() -> None:
+    text = (
+        "Năm 2023, xuất khẩu sang Trung Quốc đạt 61,2 tỷ USD, giảm 5,2% (tương ứng giảm 3,4 tỷ USD) "
+        "so với năm 2022."
+    )
+    doc = _doc(text)
+    assert len(doc.indicators) == 1
+    change = doc.indicators[0].change
+    assert change is not None and change.amount is not None
+    assert (change.amount.text, change.baseline) == ("5,2%", "năm 2022")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thành phố đặt chỉ tiêu đến năm 2030 nâng tỷ lệ đất giao thông lên 20%.",
+        "Đến năm 2030, thành phố nâng tỷ lệ đất giao thông lên 20%.",
+    ],
+)
+def test_a_raised_measure_is_the_object_of_the_verb(text: str) -> None:
+    ind = _by_figure(_doc(text), "20%")
+    assert (ind.metric, ind.status) == ("tỷ lệ đất giao thông", "target")

@@ -54,6 +54,8 @@ Role = Literal[
     "respectively",
     "contrast",
     "national",
+    "causative",
+    "restatement",
 ]
 
 

@@ -416,9 +416,12 @@ def _left_context(
         if verbs:
             m = max(verbs, key=lambda v: v.start())
             subject = cleaned[: m.start()].strip(" ,")
-            # "để nâng tổng số trạm 5G lên 20.000 trạm": with no subject before it, the measure follows.
-            no_subject = not subject or any(
-                lex.word_pattern(role).fullmatch(subject) for role in ("clause_break", "framing")
+            # "để nâng tổng số trạm 5G lên 20.000 trạm": with no subject before it, the measure follows;
+            # "thành phố đặt chỉ tiêu nâng tỷ lệ ... lên 20%": so it does after a verb that acts on it.
+            no_subject = (
+                not subject
+                or any(lex.word_pattern(role).fullmatch(subject) for role in ("clause_break", "framing"))
+                or lex.prefix_pattern("causative").fullmatch(cleaned, m.start(), m.end()) is not None
             )
             cleaned = (cleaned[m.end() :] if no_subject else subject).strip()
     return cleaned, existential, linked

@@ -255,9 +255,12 @@ def _roles(
             f.role = "skip"
             continue
         # "134 tỷ NDT (19,8 tỷ USD)": a restatement in brackets shares the figure's metric and change.
-        if i > 0 and text[figures[i - 1].end : f.start].strip() == "(" and figures[i - 1].role != "skip":
-            f.alias_of = figures[i - 1]
-            f.role = figures[i - 1].role
+        if i > 0 and figures[i - 1].role != "skip" and _restates(text, figures[i - 1], f):
+            prev = figures[i - 1]
+            f.alias_of = prev
+            f.role = prev.role
+            if prev.role == "change" and prev.baseline is None:
+                prev.baseline = f.baseline  # "giảm 5,2% (tương ứng giảm 3,4 tỷ USD) so với năm 2022"
     # "tăng 76% về số lượng và 30,6% về giá trị so với cùng kỳ": coordinated amounts share the comparison.
     for f, nxt in reversed(list(itertools.pairwise(figures))):
         shares = (
@@ -267,6 +270,25 @@ def _roles(
             f.baseline = nxt.baseline
     _drop_embedded(text, figures)
     return figures
+
+
+def _restates(text: str, prev: Figure, f: Figure) -> bool:
+    """'134 tỷ NDT (19,8 tỷ USD)', 'giảm 5,2% (tương ứng giảm 3,4 tỷ USD)': a bracket restating the figure."""
+    gap = text[prev.end : f.start].strip()
+    if not gap.startswith("("):
+        return False
+    rest = gap[1:].strip()
+    if not rest:
+        return True
+    words = lex.prefix_pattern("restatement").match(rest)
+    if words is None:
+        return False
+    rest = rest[words.end() :].strip()
+    if prev.role == "change" and f.role == "change":
+        role = "change_increase" if prev.direction == "increase" else "change_decrease"
+        verb = lex.prefix_pattern(role).match(rest)
+        rest = rest[verb.end() :].strip() if verb is not None else rest
+    return not rest
 
 
 def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
