@@ -91,6 +91,13 @@ def find(text: str, span: str):
             None,
         ),
         ("BHXH cơ sở Bình Thạnh quản lý 200.000 người.", "BHXH cơ sở Bình Thạnh", "ORG", None),
+        ("Thị xã Mường Lay và huyện Mường Tè thiệt hại nặng.", "Thị xã Mường Lay", "LOC", "Mường Lay"),
+        (
+            "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh thu hút 1 tỷ USD.",
+            "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh",
+            "ORG",
+            "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh",
+        ),
         ("Đại sứ quán Việt Nam tại Hoa Kỳ tổ chức xúc tiến.", "Đại sứ quán Việt Nam", "ORG", None),
         (
             "Công ty cổ phần Tập đoàn Hòa Phát công bố lợi nhuận 6.000 tỷ đồng.",

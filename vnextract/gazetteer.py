@@ -198,8 +198,9 @@ def mapping_data() -> dict:
         return json.load(f)
 
 
-_DISTRICT_PREFIX = regex.compile(r"^(?:Huyện|Quận|Thị xã|Thành phố) ")
-_WARD_PREFIX = regex.compile(r"^(?:Xã|Phường|Thị trấn|Đặc khu) ")
+# the data writes some levels in title case ("Thị Xã Mường Lay"): match the level word in any case
+_DISTRICT_PREFIX = regex.compile(r"^(?i:Huyện|Quận|Thị xã|Thành phố) ")
+_WARD_PREFIX = regex.compile(r"^(?i:Xã|Phường|Thị trấn|Đặc khu) ")
 
 
 @cache
