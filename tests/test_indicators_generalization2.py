@@ -163,3 +163,29 @@ def test_bracketed_restatement_of_a_change_is_the_same_change() -> None:
 def test_a_raised_measure_is_the_object_of_the_verb(text: str) -> None:
     ind = _by_figure(_doc(text), "20%")
     assert (ind.metric, ind.status) == ("tỷ lệ đất giao thông", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        (
+            "Năm 2024, giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng.",
+            "150 triệu đồng",
+            "giá trị sản xuất trên 1 ha đất trồng trọt",
+        ),
+        (
+            "Ngân hàng Nhà nước điều chỉnh giảm lãi suất tái cấp vốn từ 5% xuống 4,5%/năm.",
+            "4,5%/năm",
+            "lãi suất tái cấp vốn",
+        ),
+        (
+            "Năm 2024, Việt Nam xếp thứ 44/133 quốc gia về Chỉ số đổi mới sáng tạo toàn cầu.",
+            "thứ 44/133",
+            "xếp hạng Chỉ số đổi mới sáng tạo toàn cầu",
+        ),
+    ],
+)
+def test_denominators_old_levels_and_rank_topics(text: str, figure: str, metric: str) -> None:
+    doc = _doc(text)
+    assert _by_figure(doc, figure).metric == metric
+    assert len(doc.indicators) == 1  # "1 ha" and the old level "5%" are not figures

@@ -81,6 +81,8 @@ class SelectionEntry(PatternEntry):
     rank_step_units: list[str] = Field(default_factory=list)
     # "xuống giống 231.460 ha": the dimension a unit measures, named when the clause only has a verb.
     unit_dimensions: dict[str, str] = Field(default_factory=dict)
+    # "giá trị sản xuất trên 1 ha đất": words before a single unit that make it a denominator.
+    per_unit_before: list[str] = Field(default_factory=list)
 
 
 class SelectionFile(PatternFile):
@@ -187,3 +189,11 @@ def rank_step_units() -> frozenset[str]:
 @cache
 def unit_dimensions() -> dict[str, str]:
     return {norm_key(u): norm_key(d) for e in _selection().entries for u, d in e.unit_dimensions.items()}
+
+
+@cache
+def per_unit_before_pattern() -> regex.Pattern[str]:
+    items = tuple(
+        sorted({norm_key(p) for e in _selection().entries for p in e.per_unit_before}, key=len, reverse=True)
+    )
+    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})\s*$", regex.IGNORECASE)

@@ -27,6 +27,7 @@ from vnextract.tokenize import Token
 OBJECT_KINDS = frozenset({"money", "measure"})
 BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
+RANK_TOPIC_REACH = 30  # "xếp thứ 44/133 quốc gia về ...": how far into the predicate the topic may start
 SHARE_PREFIX, SHARE_JOIN = "tỷ trọng ", " trong "  # how a share's metric is written: "tỷ trọng A trong B"
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
 MAX_METRIC_WORDS = 30
@@ -111,7 +112,9 @@ def metric_of(
         metric = _bracketed_metric(left, previous)
     elif q.kind == "rank" and f.role == "value":
         # "xếp thứ 20/112", "Hà Nội xếp thứ 4/63 về thu hút FDI": the ranking of the previous metric or topic.
-        topic = predicate[3:].strip() if predicate.lower().startswith("về ") else ""
+        # "xếp thứ 44/133 quốc gia về Chỉ số đổi mới sáng tạo": the topic may follow the ranked set.
+        about = f" {predicate.lower()} ".find(" về ", 0, RANK_TOPIC_REACH)
+        topic = predicate[about + len("về ") :].strip() if about != -1 else ""
         subject = left if left and not _bare_verbs(an, f, left) else ""
         metric = "xếp hạng " + (topic or previous or subject or _segment_subject(text, f))
     elif f.role == "change":
@@ -421,9 +424,14 @@ def _left_context(
             no_subject = (
                 not subject
                 or any(lex.word_pattern(role).fullmatch(subject) for role in ("clause_break", "framing"))
-                or lex.prefix_pattern("causative").fullmatch(cleaned, m.start(), m.end()) is not None
+                or lex.suffix_pattern("causative").search(cleaned, 0, m.end()) is not None
             )
             cleaned = (cleaned[m.end() :] if no_subject else subject).strip()
+        # "lãi suất tái cấp vốn từ 5% xuống 4,5%": the level it started from is not part of the measure.
+        for old in lex.word_pattern("from_level").finditer(cleaned):
+            if cleaned[old.end() :].strip()[:1].isdigit():
+                cleaned = cleaned[: old.start()].strip(" ,")
+                break
     return cleaned, existential, linked
 
 

@@ -19,6 +19,7 @@ from vnextract.text import Span
 
 BEFORE_WINDOW = 160  # characters read before a figure for the words that disqualify it
 QUOTE_REACH = 40  # a figure inside a quotation this short ("trăm hoa đua nở") is part of a phrase
+PER_UNIT_KINDS = frozenset({"measure", "count"})  # "trên 1 ha", "mỗi 1 người": a single unit as a denominator
 QUALIFIER_REACH = 40  # "3 - 5 sao đạt 75 - 80%": how far the level a qualifying figure belongs to may be
 
 
@@ -35,6 +36,8 @@ def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Spa
         return "kind"  # meeting ordinals, durations ("phiên họp lần thứ 8", "trong 18 tháng")
     if lex.skip_before_pattern().search(before):
         return "reference_scale"  # "trên thang 100 điểm", "hợp nhất 3 tỉnh", "đường dây 500 kV"
+    if q.value == 1 and q.kind in PER_UNIT_KINDS and lex.per_unit_before_pattern().search(before):
+        return "per_unit"  # "giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng": 1 ha
     if lex.prefix_pattern("not_figure").match(own):
         return "not_a_figure_word"  # "một cuộc sống", "top 20"
     if q.unit and norm_key(q.unit) in lex.skip_units():
@@ -43,7 +46,11 @@ def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Spa
         return "name"  # "điểm 10", "mạch 3"
     if in_short_quotation(text, span, segment):
         return "quotation"  # "tránh tình trạng “trăm hoa đua nở”"
-    if old_level(before):
+    if old_level(before) or (
+        # "điều chỉnh giảm lãi suất từ 5% xuống 4,5%/năm": "từ X xuống/lên Y" names the old level X.
+        lex.suffix_pattern("from_level").search(before)
+        and lex.prefix_pattern("to_level").match(text, span.end, segment.end)
+    ):
         return "old_level"  # "giảm từ 5 ngày xuống còn 2,5 ngày": 5 ngày
     return None
 
