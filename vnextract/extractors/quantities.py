@@ -785,6 +785,8 @@ def _ordinals(ctx: _Context) -> list[_Reading]:
             continue
         start = m.start()
         rank = ctx.before("rank_trigger", start)
+        if rank is None and out and out[-1].kind == "rank":
+            rank = _rank_continues(ctx, out[-1], start)
         if rank is not None or total is not None:  # "thứ 53/63": a place among 63 is a rank
             reading = _Reading(start, m.end(), "rank", value, "quantities:rank", total=total,
                                priority=_PRIORITY_FIXED)
@@ -803,6 +805,18 @@ def _ordinals(ctx: _Context) -> list[_Reading]:
             out.append(_Reading(m.start(), m.end(), "ordinal", value, "quantities:ordinal_repeat",
                                 priority=_PRIORITY_FIXED))
     return out
+
+
+_RANK_CONTINUATION_GAP = 40
+
+
+def _rank_continues(ctx: _Context, previous: _Reading, start: int) -> Any:
+    """"xếp thứ 15/63 về PCI và thứ 20 về PAPI": a place joined by "và" to a rank close before it in
+    the same clause is a rank too."""
+    gap = ctx.text[previous.end : start]
+    if len(gap) > _RANK_CONTINUATION_GAP or any(c in gap for c in ".;:!?\n"):
+        return None
+    return ctx.before("rank_continuation", start)
 
 
 def _ordinal_value(raw: str) -> tuple[float | None, float | None]:

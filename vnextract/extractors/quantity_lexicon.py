@@ -28,6 +28,7 @@ ContextRole = Literal[
     "fraction_before",
     "weekday_before",
     "rank_trigger",
+    "rank_continuation",
     "rank_direct",
     "ordinal_lead",
     "repeat_noun",
