@@ -86,6 +86,7 @@ class Rules:
     place_levels: frozenset[str]
     rank: regex.Pattern[str]
     vi_syllable: regex.Pattern[str]
+    company_words: frozenset[str]
     not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
     expansions: dict[str, str]
@@ -172,6 +173,7 @@ def rules() -> Rules:
         time_words=frozenset(words("time_words")),
         place_levels=frozenset(prov + dist + ward),
         vi_syllable=regex.compile(gz.fragment("VI_SYLLABLE")),
+        company_words=frozenset(words("company_words")),
         rank=regex.compile(f"(?:{_alternation(gz.phrases_of('rank'))}) "),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
@@ -923,6 +925,8 @@ def foreign_name(name: str) -> bool:
     words = [w.replace("-", "") for w in words]
     if not all(w.isascii() and w.isalpha() and w[1:].islower() for w in words):
         return False
+    if any(w in rules().company_words for w in words):
+        return False  # "Grab Vietnam": a company
     vi = rules().vi_syllable
     return any(not vi.fullmatch(w.lower()) for w in words)
 
