@@ -173,6 +173,10 @@ def _one(mentions: list[Any], span: str) -> Any:
         ("Lãi suất giảm hai phần trăm", "hai phần trăm", {"kind": "percent", "value": 2}),
         ("Giá bán lẻ là 15.000 VNĐ/kg.", "15.000 VNĐ/kg", {"unit": "VND", "per": "kg"}),
         ("Tỷ giá lên mức 25.000 VND/USD.", "25.000 VND/USD", {"unit": "VND", "per": "USD"}),
+        ("Tàu có trọng tải 100.000 DWT cập cảng.", "100.000 DWT", {"kind": "measure", "unit": "DWT"}),
+        ("Tỉnh xếp thứ 15/63 về PCI và thứ 20 về PAPI.", "thứ 20", {"kind": "rank", "value": 20}),
+        ("Kỳ họp thứ 8 và thứ 9 diễn ra.", "thứ 9", {"kind": "ordinal", "value": 9}),
+        ("Giá xăng không cao hơn 20.500 đồng/lít.", "không cao hơn 20.500 đồng/lít", {"approx": "at_most"}),
     ],
 )
 def test_generalization_quantities(text: str, span: str, expect: dict[str, Any]) -> None:
@@ -204,6 +208,7 @@ def test_generalization_quantities(text: str, span: str, expect: dict[str, Any])
         ("Ứng dụng được nâng cấp lên phiên bản 2.0 từ tháng 3.", "2.0"),
         ("Quốc lộ 1A đoạn qua tỉnh dài 45 km", "1A"),
         ("Dịch COVID-19 khiến 1,1 triệu lao động mất việc.", "19"),
+        ("Dịp nghỉ lễ 2/9 năm nay, du lịch tăng mạnh.", "2/9"),  # a date with a relative year
         ("Hội nghị G20 diễn ra vào ngày 18-19/11.", "20"),
         ("Số liệu tính đến 24h ngày 31/12/2024.", "24h"),
     ],
@@ -417,6 +422,21 @@ def test_generalization_not_quantities(text: str, span: str) -> None:
             "thời kỳ 2021-2030",
             "2021-01-01",
             "2030-12-31",
+            {},
+        ),
+        ("Dịp nghỉ lễ 2/9 năm nay, du lịch tăng mạnh.", "2/9 năm nay", "2024-09-02", "2024-09-02", {}),
+        (
+            "Tăng trưởng quý I, II, III năm 2023 lần lượt là 3,3%, 4,1% và 5,3%.",
+            "III năm 2023",
+            "2023-07-01",
+            "2023-09-30",
+            {"grain": "quarter"},
+        ),
+        (
+            "Tăng trưởng quý I, II, III năm 2023 lần lượt là 3,3%, 4,1% và 5,3%.",
+            "II",
+            "2023-04-01",
+            "2023-06-30",
             {},
         ),
     ],
