@@ -736,6 +736,8 @@ def numbered_document_candidates(text: str) -> list[Candidate]:
     for m in matches:
         number = m.group("number")
         doc_type = m.group("type")
+        if number.isdigit() and (w := next_word(text, m.end())) and text[w[0] : w[1]] in r.time_words:
+            continue  # "Kế hoạch 5 năm", "Báo cáo 6 tháng": a duration or a period, not a number
         canonical = f"{doc_type[:1].upper()}{doc_type[1:]} số {number}"  # "Quyết định 293" -> "... số 293"
         out.append(_cand(m.start(), m.end(), "document:numbered", "DOCUMENT", canonical, number=number))
     return out
@@ -744,7 +746,7 @@ def numbered_document_candidates(text: str) -> list[Candidate]:
 def counted(text: str, start: int) -> bool:
     """Named validator: "9 Nghị quyết", "các Chương trình" count documents, they do not name one."""
     before = text[max(0, start - 12) : start].split()
-    return bool(before) and (before[-1].isdigit() or before[-1] in rules().determiners)
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in rules().determiners)
 
 
 def named_document_candidates(text: str, known_starts: set[int]) -> list[Candidate]:
