@@ -8,6 +8,7 @@ Candidates of all rules are resolved together: the longest (outermost) name wins
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache
 
@@ -786,7 +787,10 @@ def named_document_candidates(text: str, known_starts: set[int]) -> list[Candida
 def is_national(text: str, start: int, end: int) -> bool:
     """Named validator: a national marker ("quốc gia") stands among the words of text[start:end]."""
     markers = rules().national_markers
-    return any(_phrase_at(text, m.start(), markers) for m in rules().word.finditer(text, start, end))
+    words = list(rules().word.finditer(text, start, end))
+    if any(a.group() == "và" and b.group()[:1].isupper() for a, b in itertools.pairwise(words)):
+        return False  # "Đề án và Hội nghị ... quốc gia": two things joined, not one national name
+    return any(_phrase_at(text, m.start(), markers) for m in words)
 
 
 def neighbour_place_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
