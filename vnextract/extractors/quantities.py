@@ -277,6 +277,11 @@ def _with_scale(ctx: _Context, number: _Number) -> _Number:
         if part_scale is None or part_scale >= last_scale or part_value >= last_scale:
             break
         pos, value, last_scale = part_end, float(Decimal(repr(value)) + Decimal(repr(part_value))), part_scale
+    half = ctx.lex.shapes["word_after"].match(ctx.text, pos)
+    if half is not None and float(number.value).is_integer():
+        word = number_words().get(norm_key(half.group("word")))
+        if word is not None and word.role == "half":  # "2 triệu rưỡi" = 2.5 million
+            pos, value = half.end(), value + last_scale * word.value
     return replace(number, end=pos, value=value, scaled=True, comma_thousands=False)
 
 
