@@ -189,3 +189,42 @@ def test_denominators_old_levels_and_rank_topics(text: str, figure: str, metric:
     doc = _doc(text)
     assert _by_figure(doc, figure).metric == metric
     assert len(doc.indicators) == 1  # "1 ha" and the old level "5%" are not figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        # A plan opening the sentence does not cover a clause dated by its own, already ended period.
+        (
+            "Chỉ tiêu năm 2024 là thu hút 3 triệu lượt khách; đến hết tháng 9, tỉnh đã đón 2,6 triệu lượt.",
+            "3 triệu lượt khách",
+            "target",
+        ),
+        (
+            "Chỉ tiêu năm 2024 là thu hút 3 triệu lượt khách; đến hết tháng 9, tỉnh đã đón 2,6 triệu lượt.",
+            "2,6 triệu lượt",
+            "actual",
+        ),
+        # A paragraph's forecast opening does not frame a later sentence that opens on its own period.
+        (
+            "Dự kiến trong quý IV, giá điện bình quân tăng 4,8%. Năm 2023, giá điện đã tăng 3%.",
+            "4,8%",
+            "estimate",
+        ),
+        (
+            "Dự kiến trong quý IV, giá điện bình quân tăng 4,8%. Năm 2023, giá điện đã tăng 3%.",
+            "3%",
+            "actual",
+        ),
+    ],
+)
+def test_status_frames_stop_at_own_periods(text: str, figure: str, status: str) -> None:
+    assert _by_figure(_doc(text), figure).status == status
+
+
+def test_each_coordinated_change_keeps_its_own_time() -> None:
+    doc = _doc("Năm 2023, giá điện tăng 3% vào tháng 5 và tăng 4,5% vào tháng 11.")
+    second = _by_figure(doc, "4,5%")
+    assert second.metric == "giá điện"
+    assert second.period is not None and second.period.text == "tháng 11"
+    assert _by_figure(doc, "3%").period.text == "tháng 5"  # type: ignore[union-attr]

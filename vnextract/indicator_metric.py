@@ -587,7 +587,11 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
             pieces = []
             pos = end - len(after) + (1 if after[:1] in {",", *DASHES} and after else 0)
             continue
-        pieces.append(text[pos : t.start])
+        piece = text[pos : t.start]
+        # "tăng 3% vào tháng 5 và tăng 4,5%": the preposition goes with its time.
+        if (m := lex.suffix_pattern("time_preposition").search(piece)) is not None:
+            piece = piece[: m.start()]
+        pieces.append(piece)
         pos = t.end
     pieces.append(text[pos:end])
     s = " ".join(p.strip() for p in pieces if p.strip())

@@ -20,7 +20,7 @@ from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract import indicator_selection as selection
 from vnextract.context import Analysis, Extracted
-from vnextract.indicator_figures import Figure, Mentions, SortedHits, next_live_start
+from vnextract.indicator_figures import Figure, Mentions, SortedHits, next_live_start, previous_live
 from vnextract.indicator_metric import (
     BEFORE_WINDOW,
     bracketed,
@@ -795,6 +795,9 @@ def _period(
         if t.end <= anchor and not _dates_start_level(text, t, figures)
     ]
     clause_start = max(seg.start, text.rfind(",", seg.start, anchor) + 1)
+    if before and _dates_previous_figure(text, before[-1], f, figures):
+        # "tăng 3% vào tháng 5 và tăng 4,5% vào tháng 11": "tháng 5" is the previous amount's.
+        before = before[:-1]
     if before and before[-1].start >= clause_start:
         return before[-1]
     # "tỷ lệ phủ sóng 5G đạt 90% dân số vào năm 2030", "16 văn bản ... được ban hành trong năm 2022":
@@ -826,6 +829,15 @@ def _period(
         if dated:
             return dated[-1]
     return None
+
+
+def _dates_previous_figure(text: str, t: Extracted[TimeExpression], f: Figure, figures: list[Figure]) -> bool:
+    """Does the time stand right after the previous figure of the clause ("3% vào tháng 5 và ...")?"""
+    prev = previous_live(f, figures)
+    if prev is None or prev.segment != f.segment or not prev.end <= t.start:
+        return False
+    gap = text[prev.end : t.start].strip()
+    return bool(gap) and lex.word_pattern("time_preposition").fullmatch(gap) is not None
 
 
 def _dates_start_level(text: str, t: Extracted[TimeExpression], figures: list[Figure]) -> bool:
@@ -902,6 +914,10 @@ def _status(
             # "A ước đạt 3,1 tỷ USD; B ..." : an estimate verb of the first figure is that figure's own.
             if opening and role == "estimate" and _only_verbs_between(text, m_end, first):
                 continue
+            # "Chỉ tiêu năm 2024 là 3 triệu lượt; đến hết tháng 9, tỉnh đã đón 2,6 triệu lượt": a clause
+            # dated by its own, already ended period reports what happened, not the plan.
+            if opening and _reported(role, period, an) and _time_in_clause(an, f, doc.period_times):
+                continue
             return role
     # "Kế hoạch năm 2024, thành phố đón 8,8 triệu lượt khách": a plan frame opening the sentence.
     frame = lex.prefix_pattern("target_opening").match(text, sent.start, sent.end)
@@ -927,7 +943,13 @@ def _status(
     setter = doc.paragraph_setter(para) or doc.paragraph_setter(doc.list_heading(para))
     # "Hiện nay, cả nước có 1,2 triệu thuê bao 5G": a sentence that opens on the present reports a fact.
     present = lex.prefix_pattern("present").match(text, sent.start, sent.end)
-    if setter is not None and setter[0] < sent.start and not _reported(setter[1], period, an) and not present:
+    if (
+        setter is not None
+        and setter[0] < sent.start
+        and not _reported(setter[1], period, an)
+        and not present
+        and not _own_frame(doc, sent, setter[0])
+    ):
         return setter[1]
     if (
         period is not None
@@ -941,6 +963,23 @@ def _status(
     ):
         return "target"
     return "actual"
+
+
+def _own_frame(doc: _Document, sent: Span, setter_start: int) -> bool:
+    """'Dự kiến trong quý IV, ... . Năm 2023, giá điện đã tăng 3%': a sentence that opens on a period of
+    its own, which the paragraph's opening sentence does not name, is not framed by that opening."""
+    text = doc.an.text
+    opening = next(iter(doc.period_times.between(sent.start, sent.start + FRAME_REACH)), None)
+    if opening is None or text[opening.end : opening.end + 1] != ",":
+        return False
+    lead = text[sent.start : opening.start].strip()
+    if lead and not lex.word_pattern("time_preposition").fullmatch(lead):
+        return False
+    setter_sent = doc.an.sentence_of(setter_start)
+    if setter_sent is None:
+        return False
+    named = {t.record.text.lower() for t in doc.period_times.between(setter_sent.start, setter_sent.end)}
+    return opening.record.text.lower() not in named
 
 
 def _reported(status: str, period: TimeExpression | None, an: Analysis) -> bool:
