@@ -174,6 +174,8 @@ def _one(mentions: list[Any], span: str) -> Any:
         ("Giá bán lẻ là 15.000 VNĐ/kg.", "15.000 VNĐ/kg", {"unit": "VND", "per": "kg"}),
         ("Tỷ giá lên mức 25.000 VND/USD.", "25.000 VND/USD", {"unit": "VND", "per": "USD"}),
         ("Tàu có trọng tải 100.000 DWT cập cảng.", "100.000 DWT", {"kind": "measure", "unit": "DWT"}),
+        ("Giá 2 triệu rưỡi đồng một tấn.", "2 triệu rưỡi đồng một tấn", {"value": 2.5e6, "per": "tấn"}),
+        ("thu nhập 5 triệu đồng một tháng", "5 triệu đồng một tháng", {"unit": "VND", "per": "tháng"}),
         ("Tỉnh xếp thứ 15/63 về PCI và thứ 20 về PAPI.", "thứ 20", {"kind": "rank", "value": 20}),
         ("Kỳ họp thứ 8 và thứ 9 diễn ra.", "thứ 9", {"kind": "ordinal", "value": 9}),
         ("Giá xăng không cao hơn 20.500 đồng/lít.", "không cao hơn 20.500 đồng/lít", {"approx": "at_most"}),
@@ -425,6 +427,13 @@ def test_generalization_not_quantities(text: str, span: str) -> None:
             {},
         ),
         ("Dịp nghỉ lễ 2/9 năm nay, du lịch tăng mạnh.", "2/9 năm nay", "2024-09-02", "2024-09-02", {}),
+        (
+            "HÀ NỘI, 14/10 - Bộ Công Thương cho biết kim ngạch tăng 15%.",
+            "14/10",
+            "2024-10-14",
+            "2024-10-14",
+            {},
+        ),
         (
             "Tăng trưởng quý I, II, III năm 2023 lần lượt là 3,3%, 4,1% và 5,3%.",
             "III năm 2023",
