@@ -131,6 +131,7 @@ def _one(mentions: list[Any], span: str) -> Any:
             {"approx": "exact", "value": 1},
         ),
         ("có nơi mưa trên 300 mm", "trên 300 mm", {"approx": "more_than", "value": 300}),
+        ("đoạn đê dài trên 1 km bị sạt lở", "trên 1 km", {"approx": "more_than", "value": 1}),
         (
             "không quá 500 triệu đồng/dự án",
             "không quá 500 triệu đồng/dự án",

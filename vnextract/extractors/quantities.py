@@ -737,7 +737,11 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
             info is not None
             and ctx.word_before(q.start()) not in info.not_after
             and not _followed_by(ctx, reading.end, info.unless_followed_by)
-            and not (info.not_before_one and _one_unit(reading))
+            and not (
+                info.not_before_one
+                and _one_unit(reading)
+                and ctx.word_before(q.start()) not in info.amount_words
+            )
         ):
             reading.approx = info.approx
             pos = q.start()

@@ -69,6 +69,8 @@ class QualifierEntry(PatternEntry):
     unless_followed_by: list[str] = Field(default_factory=list)
     # "trên 1 ha" is "per hectare", not "more than one hectare": one unit of something is a denominator.
     not_before_one: bool = False
+    # ... unless the word before the qualifier states an amount: "dài trên 1 km" is more than one km.
+    amount_words: list[str] = Field(default_factory=list)
 
 
 class QualifiersFile(PatternFile):
@@ -113,6 +115,7 @@ class QualifierInfo:
     not_after: frozenset[str]
     unless_followed_by: tuple[str, ...]
     not_before_one: bool = False
+    amount_words: frozenset[str] = frozenset()
 
 
 def _alternation(forms: list[str]) -> str:
@@ -182,7 +185,8 @@ def lexicon() -> Lexicon:
     qual_forms: list[str] = []
     for q in quals_file.entries:
         info_q = QualifierInfo(q.approx, frozenset(norm_key(w) for w in q.not_after),
-                               tuple(norm_key(w) for w in q.unless_followed_by), q.not_before_one)
+                               tuple(norm_key(w) for w in q.unless_followed_by), q.not_before_one,
+                               frozenset(norm_key(w) for w in q.amount_words))
         for form in q.forms:
             qualifiers[norm_key(form)] = info_q
             qual_forms.append(norm_key(form))
