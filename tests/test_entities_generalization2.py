@@ -92,6 +92,21 @@ def find(text: str, span: str):
         ),
         ("BHXH cơ sở Bình Thạnh quản lý 200.000 người.", "BHXH cơ sở Bình Thạnh", "ORG", None),
         ("Thị xã Mường Lay và huyện Mường Tè thiệt hại nặng.", "Thị xã Mường Lay", "LOC", "Mường Lay"),
+        ("Cục Phòng, chống tệ nạn xã hội báo cáo kết quả.", "Cục Phòng, chống tệ nạn xã hội", "ORG", None),
+        (
+            "Quỹ Bảo vệ và Phát triển rừng tỉnh Lào Cai chi trả 100 tỷ đồng.",
+            "Quỹ Bảo vệ và Phát triển rừng tỉnh Lào Cai",
+            "ORG",
+            None,
+        ),
+        (
+            "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động phong trào.",
+            "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+            "ORG",
+            None,
+        ),
+        ("Theo Báo cáo số 125/BC-UBND, kim ngạch tăng 12%.", "Báo cáo số 125/BC-UBND", "DOCUMENT", None),
+        ("Mực nước sông Hồng dâng cao.", "sông Hồng", "LOC", None),
         (
             "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh thu hút 1 tỷ USD.",
             "Ban Quản lý Khu kinh tế tỉnh Quảng Ninh",
@@ -170,6 +185,12 @@ def test_person_role(text: str, name: str, role: str | None) -> None:
         ("Các cơ sở dữ liệu chuyên ngành đang được làm sạch.", "cơ sở dữ liệu"),
         ("Các quân khu đã hoàn thành diễn tập.", "quân khu"),
         ("Thu hút đầu tư vào các khu công nghiệp trọng điểm.", "khu công nghiệp"),
+        ("Kế hoạch 5 năm 2021-2025 đạt 20/25 chỉ tiêu.", "Kế hoạch 5"),
+        ("Báo cáo 2024 của WB cho thấy tăng trưởng chậm lại.", "Báo cáo 2024"),
+        ("Các Nghị quyết của HĐND tỉnh được ban hành đúng hạn.", "Nghị quyết"),
+        ("Tổng Giám đốc Grab Vietnam cho biết số chuyến xe tăng.", "Vietnam"),
+        ("Thủy điện Sông Tranh 2 phát điện.", "Sông Tranh"),
+        ("Triển khai Đề án và Hội nghị trực tuyến quốc gia sơ kết Đề án 06.", "Đề án và"),
     ],
 )
 def test_no_entity_over(text: str, span: str) -> None:

@@ -90,6 +90,7 @@ class Rules:
     company_words: frozenset[str]
     not_agencies: tuple[tuple[str, ...], ...]
     continuations: tuple[tuple[str, ...], ...]
+    comma_pairs: tuple[tuple[str, str], ...]
     expansions: dict[str, str]
 
 
@@ -178,6 +179,7 @@ def rules() -> Rules:
         rank=regex.compile(f"(?:{_alternation(gz.phrases_of('rank'))}) "),
         not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
+        comma_pairs=tuple((a, b) for a, b in (p.split(", ", 1) for p in words("comma_pairs"))),
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
     )
 
@@ -382,6 +384,11 @@ def walk_name(text: str, pos: int, *, doc_head: str | None = None) -> tuple[int,
                     end = nxt[1]
                     info["words"] += 1
                     continue
+                pair = _comma_pair_end(text, end)
+                if pair:
+                    end = pair  # "Cục Phòng, chống tệ nạn xã hội": one term written with a comma
+                    info["words"] += 1
+                    continue
             break
         word = text[w[0] : w[1]]
         if word[0].isdigit():
@@ -584,6 +591,17 @@ def _comma_list_continues(text: str, pos: int) -> bool:
             return False
         w = next_word(text, w[1])
     return False
+
+
+def _comma_pair_end(text: str, end: int) -> int | None:
+    """End of a comma pair ("phòng, chống") whose first word ends at ``end``, else None."""
+    start = text.rfind(" ", 0, end) + 1
+    for first, second in rules().comma_pairs:
+        if text[start:end] == first and text.startswith(f", {second}", end):
+            after = end + 2 + len(second)
+            if after == len(text) or not text[after].isalnum():
+                return after
+    return None
 
 
 def _continuation_at(text: str, pos: int) -> int | None:
