@@ -228,3 +228,19 @@ def test_each_coordinated_change_keeps_its_own_time() -> None:
     assert second.metric == "giá điện"
     assert second.period is not None and second.period.text == "tháng 11"
     assert _by_figure(doc, "3%").period.text == "tháng 5"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        (
+            "Theo kế hoạch, năm 2025 ngành y tế phấn đấu đạt 35 giường bệnh/vạn dân.",
+            "35 giường bệnh/vạn dân",
+            "giường bệnh",
+        ),
+        ("Chỉ tiêu năm 2024 là thu hút 3 triệu lượt khách.", "3 triệu lượt khách", "lượt khách"),
+    ],
+)
+def test_the_planner_is_not_what_is_counted(text: str, figure: str, metric: str) -> None:
+    ind = _by_figure(_doc(text), figure)
+    assert (ind.metric, ind.status) == (metric, "target")

@@ -82,7 +82,7 @@ def metric_of(
         return f.alias_of.metric
     text = an.text
     q = f.ext.record
-    left, existential, linked = _left_context(an, f, figures, times)
+    left, existential, linked, planned = _left_context(an, f, figures, times)
     if not existential and not linked and f.ext.record.kind not in COUNTED_KINDS:
         left = _possessed_measure(left)
     right = ""
@@ -172,6 +172,9 @@ def metric_of(
     elif f.role == "value" and previous and lex.prefix_pattern("comparative_level").match(left):
         # "mới đạt 78,5%, thấp hơn mức 85% ...": the level compared with is the same measure.
         metric = previous
+    elif right and planned and linked and q.kind in COUNTED_KINDS:
+        # "ngành y tế phấn đấu đạt 35 giường bệnh/vạn dân": who plans is not what is counted.
+        metric = right
     elif linked and left:
         metric = left
     elif (
@@ -325,8 +328,9 @@ def _starts_with_preposition(s: str) -> bool:
 
 def _left_context(
     an: Analysis, f: Figure, figures: list[Figure], times: Mentions[TimeExpression]
-) -> tuple[str, bool, bool]:
-    """The cleaned noun phrase before a figure; whether 'có' introduced it; whether a link verb did."""
+) -> tuple[str, bool, bool, bool]:
+    """The cleaned noun phrase before a figure; whether 'có' introduced it; whether a link verb did;
+    whether a plan word stood between them ("phấn đấu đạt")."""
     text = an.text
     seg = f.segment
     end = f.anchor
@@ -371,7 +375,7 @@ def _left_context(
         space = text.find(" ", end - LEFT_WINDOW, end)
         start = space + 1 if space != -1 else end - LEFT_WINDOW
     raw = text[start:end]
-    existential = linked = to_level = False
+    existential = linked = to_level = planned = False
     # Peel the verb and status words between the metric and the figure ("ước đạt", "đạt", "là").
     first = True
     while True:
@@ -398,12 +402,13 @@ def _left_context(
             linked = True
         if role == "to_level":
             to_level = True
+        planned = planned or role == "target"
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
     # A counted figure keeps the verb with its subject ("lượt khách tỉnh phấn đấu đón"): the noun is after it.
     if (rest := _after_status_verb(cleaned, bare_verb=f.ext.record.kind not in COUNTED_KINDS)) is not None:
         # "tỉnh phải đạt tốc độ tăng trưởng kinh tế 11%": the measure follows the status and its verb.
-        cleaned, linked = rest, True
+        cleaned, linked, planned = rest, True, True
     if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
         # "..., đạt tỷ lệ 77%": the verb opens the clause, its head follows.
         cleaned, linked = cleaned[m.end() :].strip(), True
@@ -432,7 +437,7 @@ def _left_context(
             if cleaned[old.end() :].strip()[:1].isdigit():
                 cleaned = cleaned[: old.start()].strip(" ,")
                 break
-    return cleaned, existential, linked
+    return cleaned, existential, linked, planned
 
 
 def _dated_dash(t: Extracted[TimeExpression], after: str) -> bool:
