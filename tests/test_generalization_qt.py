@@ -471,3 +471,17 @@ def test_generalization_times(text: str, span: str, start: str, end: str, expect
 )
 def test_generalization_no_times(text: str) -> None:
     assert extract(text, reference_date=REFERENCE).times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "expected"),
+    [
+        # a line break never joins the two ends of a range: "\n- " opens a list item
+        ("Kế hoạch giai đoạn 2021\n- 2022 có nhiều việc", "times", ["giai đoạn 2021"]),
+        ("tăng 8,3\n- 8,5%", "quantities", ["8,3", "8,5%"]),
+        ("từ 5\n- 7 triệu đồng", "quantities", ["7 triệu đồng"]),
+        ("giai đoạn 2021 - 2025", "times", ["giai đoạn 2021 - 2025"]),
+    ],
+)
+def test_generalization_no_range_across_lines(text: str, layer: str, expected: list[str]) -> None:
+    assert [m.text for m in getattr(extract(text, reference_date=REFERENCE), layer)] == expected

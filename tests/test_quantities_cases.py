@@ -32,7 +32,7 @@ POSITIVE = [
     ("thu về 500 triệu euro", "500 triệu euro", {"kind": "money", "value": 5e8, "unit": "EUR"}),
     ("hợp đồng 60 tỷ yên", "60 tỷ yên", {"kind": "money", "value": 6e10, "unit": "JPY"}),
     ("đạt 3 tỷ đô la Mỹ", "3 tỷ đô la Mỹ", {"kind": "money", "value": 3e9, "unit": "USD"}),
-    ("giá 100.000đ một vé", "100.000đ", {"kind": "money", "value": 100000, "unit": "VND"}),
+    ("giá 100.000đ một vé", "100.000đ một vé", {"kind": "money", "value": 1e5, "unit": "VND", "per": "vé"}),
     (
         "mức 24.790 - 25.160 đồng/USD",
         "24.790 - 25.160 đồng/USD",

@@ -213,8 +213,9 @@ def lexicon() -> Lexicon:
     links = by_role.get("range_link", [])
     dashes = [f for f in links if not f[0].isalpha()]
     wordy = [f for f in links if f[0].isalpha()]
+    # A range never spans a line break: "2021\n- 2022" is a list item, not "2021-2022".
     link_re = regex.compile(
-        rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(wordy)})\s+)(?=[±\d\p{{L}}])"
+        rf"(?:[^\S\n]*(?:{_alternation(dashes)})[^\S\n]*|[^\S\n]+(?:{_alternation(wordy)})[^\S\n]+)(?=[±\d\p{{L}}])"
     )
     fraction_re = regex.compile(rf"\s+(?:{_alternation(by_role.get('fraction_word', []))})\s+")
 
