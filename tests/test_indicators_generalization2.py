@@ -244,3 +244,20 @@ def test_each_coordinated_change_keeps_its_own_time() -> None:
 def test_the_planner_is_not_what_is_counted(text: str, figure: str, metric: str) -> None:
     ind = _by_figure(_doc(text), figure)
     assert (ind.metric, ind.status) == (metric, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        (
+            "Thời gian qua, tỉnh Kon Tum đã trồng mới 1.200 ha sâm Ngọc Linh.",
+            "1.200 ha",
+            "diện tích trồng mới sâm Ngọc Linh",
+        ),
+        ("Năm 2024, tỉnh đạt được 5.000 tỷ đồng vốn FDI.", "5.000 tỷ đồng", "vốn FDI"),
+        ("Năm 2024, Hà Nội đạt 5.000 tỷ đồng vốn FDI.", "5.000 tỷ đồng", "vốn FDI"),
+        ("Năm 2024, GRDP đạt 5.000 tỷ đồng.", "5.000 tỷ đồng", "GRDP"),
+    ],
+)
+def test_places_and_framing_are_not_measures(text: str, figure: str, metric: str) -> None:
+    assert _by_figure(_doc(text), figure).metric == metric

@@ -56,6 +56,7 @@ Role = Literal[
     "national",
     "causative",
     "restatement",
+    "verb_particle",
 ]
 
 

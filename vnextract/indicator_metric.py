@@ -175,6 +175,10 @@ def metric_of(
     elif right and planned and linked and q.kind in COUNTED_KINDS:
         # "ngành y tế phấn đấu đạt 35 giường bệnh/vạn dân": who plans is not what is counted.
         metric = right
+    elif linked and left and predicate and _is_agent(left) and _starts_with_noun(an, f.end):
+        # "tỉnh đạt 5.000 tỷ đồng vốn FDI", "Hà Nội đạt ...": a place is no measure; the noun after is.
+        metric = predicate.split(",", 1)[0].strip()
+        from_right = True
     elif linked and left:
         metric = left
     elif (
@@ -532,6 +536,14 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
     return f"{dimension} {verbs} {noun}".strip()
 
 
+def _is_agent(phrase: str) -> bool:
+    """'tỉnh', 'toàn thành phố', 'Hà Nội': a place or name standing where a measure would."""
+    words = phrase.split()
+    # Title-case words name a place ("Hà Nội"); an acronym is a measure ("GRDP", "PCI").
+    named = all(w[:1].isupper() and not w.isupper() for w in words)
+    return lex.word_pattern("scope").fullmatch(phrase) is not None or named
+
+
 def _possessed_measure(left: str) -> str:
     """'Công trình có tổng chiều dài [519 km]' -> 'tổng chiều dài công trình': the measure S has."""
     found = list(lex.word_pattern("existential").finditer(left))
@@ -697,7 +709,10 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
         return ""
     words = _tokens_before(an, sent, f.anchor, TRAILING_VERB_WORDS)
     verbs: list[str] = []
-    for t in reversed(words):
+    for k, t in enumerate(reversed(words)):
+        if k == 0 and t.tag == "R" and lex.word_pattern("verb_particle").fullmatch(t.text):
+            verbs.append(t.text)  # "trồng mới 1.200 ha": the particle completes the verb before it
+            continue
         if (
             t.tag == "V"
             and not any(
@@ -712,6 +727,8 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
         if t.tag == "R" and verbs:
             break
         break
+    if all(lex.word_pattern("verb_particle").fullmatch(v) for v in verbs):
+        return ""  # "đạt được 5%": a particle with no verb of the metric before it
     return " ".join(reversed(verbs))
 
 
