@@ -239,6 +239,7 @@ def test_each_coordinated_change_keeps_its_own_time() -> None:
             "giường bệnh",
         ),
         ("Chỉ tiêu năm 2024 là thu hút 3 triệu lượt khách.", "3 triệu lượt khách", "lượt khách"),
+        ("Năm nay, tỉnh đặt mục tiêu đón 9 triệu lượt khách.", "9 triệu lượt khách", "lượt khách đón"),
     ],
 )
 def test_the_planner_is_not_what_is_counted(text: str, figure: str, metric: str) -> None:

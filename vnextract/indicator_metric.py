@@ -207,7 +207,7 @@ def metric_of(
         metric = f"{_trailing_verbs(an, f)} {right}".strip()
         if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(an, f, left):
             # "quỹ bảo hiểm y tế đã thanh toán chi phí cho 91,3 triệu lượt khám, chữa bệnh": who did it.
-            metric = f"{right} {left}"
+            metric = f"{right} {_past_status_words(left)}"
         from_right = True
     elif right and q.kind in COUNTED_KINDS and not linked and not predicate:
         # "bình quân mỗi ngày khoảng 27.000 hồ sơ": the counted noun first, then what qualifies it.
@@ -523,6 +523,13 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
         return metric
     low = metric.lower()
     subject = metric[: len(metric) - len(verbs)].strip() if low.endswith(verbs.lower()) else None
+    if subject:
+        # "tỉnh dự kiến xuống giống 230.000 ha": the status words are not part of the subject.
+        while (
+            m := lex.suffix_pattern("estimate").search(subject)
+            or lex.suffix_pattern("target").search(subject)
+        ) is not None and m.start() > 0:
+            subject = subject[: m.start()].strip()
     # Only a name or a place word may stand before the verb ("An Giang xuống giống"), not a measure
     # ("công suất thiết kế").
     named = subject is not None and (
@@ -534,6 +541,15 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
         return metric
     noun = predicate if _starts_with_noun(an, f.end) else ""
     return f"{dimension} {verbs} {noun}".strip()
+
+
+def _past_status_words(phrase: str) -> str:
+    """'tỉnh đặt mục tiêu đón' -> 'đón': who plans or estimates is not part of what is counted."""
+    found = [m for role in ("target", "estimate") for m in lex.word_pattern(role).finditer(phrase)]
+    if not found:
+        return phrase
+    rest = phrase[max(m.end() for m in found) :].strip()
+    return rest or phrase
 
 
 def _is_agent(phrase: str) -> bool:
