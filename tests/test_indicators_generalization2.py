@@ -262,3 +262,16 @@ def test_the_planner_is_not_what_is_counted(text: str, figure: str, metric: str)
 )
 def test_places_and_framing_are_not_measures(text: str, figure: str, metric: str) -> None:
     assert _by_figure(_doc(text), figure).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("figure", "metric"),
+    [
+        ("42%", "tỷ trọng khu vực dịch vụ trong GDP"),
+        ("38%", "tỷ trọng công nghiệp trong GDP"),
+        ("12%", "tỷ trọng nông nghiệp trong GDP"),
+    ],
+)
+def test_a_list_of_shares_keeps_its_whole(figure: str, metric: str) -> None:
+    text = "Năm 2024, khu vực dịch vụ chiếm 42% GDP, tiếp đến là công nghiệp với 38%; nông nghiệp chiếm 12%."
+    assert _by_figure(_doc(text), figure).metric == metric

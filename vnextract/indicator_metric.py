@@ -27,6 +27,7 @@ from vnextract.tokenize import Token
 OBJECT_KINDS = frozenset({"money", "measure"})
 BEFORE_WINDOW = 160  # characters read before a figure for verbs and qualifiers
 LEFT_WINDOW = 400  # characters of left context read for a metric (30 words are well within it)
+SHARE_KINDS = frozenset({"percent", "fraction"})  # figures that may state a share
 RANK_TOPIC_REACH = 30  # "xếp thứ 44/133 quốc gia về ...": how far into the predicate the topic may start
 SHARE_PREFIX, SHARE_JOIN = "tỷ trọng ", " trong "  # how a share's metric is written: "tỷ trọng A trong B"
 COORDINATORS = frozenset({"và", ",", "và có", ", và"})  # what may stand between coordinated levels
@@ -137,7 +138,7 @@ def metric_of(
         metric = f"{previous} so với {plan.group().strip()}"
     elif linked and (left or previous) and _share_verb(an, f) and predicate:
         # "nhiệt điện than chiếm 57,8% sản lượng huy động", "..., chiếm 35% tổng lượng khách": a share.
-        metric = f"{SHARE_PREFIX}{left or previous}{SHARE_JOIN}{predicate}"
+        metric = f"{SHARE_PREFIX}{left or previous}{SHARE_JOIN}{_before_framed_clause(predicate)}"
     elif linked and left and previous and _share_verb(an, f):
         # "Trong đó, điện cho công nghiệp chiếm 52%": a share of the measure before it.
         metric = f"{SHARE_PREFIX}{left}{SHARE_JOIN}{_share_whole(previous)}"
@@ -224,7 +225,10 @@ def metric_of(
         f.subject = left
         # "nhiệt điện than chiếm 57,8% sản lượng huy động, thủy điện 21,3%": the list repeats a template.
         g = previous_live(f, figures)
-        if g is not None and not linked and not predicate and metric == left and g.ext.record.kind == q.kind:
+        # "chiếm gần ba phần tư ..., tiếp đến là công nghiệp với 23,1%": shares of either kind.
+        kinds = {g.ext.record.kind, q.kind} if g is not None else set()
+        same_kind = g is not None and (len(kinds) == 1 or kinds <= SHARE_KINDS)
+        if g is not None and not linked and not predicate and metric == left and same_kind:
             metric = _from_template(g, left) or metric
     if f.role == "value" and q.kind == "measure":
         metric = _with_dimension(an, f, metric, predicate)
@@ -311,6 +315,15 @@ def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
 
 def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
     return any((t.tag or "").startswith("V") for t in _left_tokens(an, f, left, _left_context_end(an, f)))
+
+
+def _before_framed_clause(predicate: str) -> str:
+    """'số doanh nghiệp thành lập mới, tiếp đến là công nghiệp': a comma and a framing word end the noun
+    (a comma alone does not: "nông, lâm, thủy sản")."""
+    for k, ch in enumerate(predicate):
+        if ch == "," and lex.prefix_pattern("framing").match(predicate, k + 1):
+            return predicate[:k].strip()
+    return predicate
 
 
 def _share_whole(metric: str) -> str:
