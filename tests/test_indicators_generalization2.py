@@ -275,3 +275,11 @@ def test_places_and_framing_are_not_measures(text: str, figure: str, metric: str
 def test_a_list_of_shares_keeps_its_whole(figure: str, metric: str) -> None:
     text = "Năm 2024, khu vực dịch vụ chiếm 42% GDP, tiếp đến là công nghiệp với 38%; nông nghiệp chiếm 12%."
     assert _by_figure(_doc(text), figure).metric == metric
+
+
+def test_a_deadline_adverb_is_not_a_metric() -> None:
+    text = (
+        "Năm 2025, tỉnh phấn đấu giải ngân 100% kế hoạch vốn; chậm nhất trước ngày 15/12 phải đạt trên 80%."
+    )
+    ind = _by_figure(_doc(text), "trên 80%")
+    assert (ind.metric, ind.status) == ("giải ngân", "target")
