@@ -283,3 +283,8 @@ def test_a_deadline_adverb_is_not_a_metric() -> None:
     )
     ind = _by_figure(_doc(text), "trên 80%")
     assert (ind.metric, ind.status) == ("giải ngân", "target")
+
+
+def test_a_purpose_clause_is_not_part_of_the_metric() -> None:
+    text = "Năm 2024, để hỗ trợ người dân bị ảnh hưởng bởi lũ, ngân hàng đã giãn nợ cho 1.500 khách hàng."
+    assert _by_figure(_doc(text), "1.500 khách hàng").metric == "khách hàng ngân hàng đã giãn nợ"
