@@ -457,7 +457,7 @@ def _left_context(
     return cleaned, existential, linked, planned
 
 
-def _dated_dash(t: Extracted[TimeExpression], after: str) -> bool:
+def dated_dash(t: Extracted[TimeExpression], after: str) -> bool:
     """'Bắc Ninh, ngày 10/7/2024 - Tổng giá trị ...': a dash after a dated day closes a dateline."""
     return t.record.grain in DATELINE_GRAINS and bool(after) and after[0] in DASHES
 
@@ -628,7 +628,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     pos = start
     for t in (t for t in times.between(start, end) if t.end <= end):
         after = text[t.end : end].lstrip(" ")
-        if after.startswith(",") or _dateline_end(t, after) or _dated_dash(t, after):
+        if after.startswith(",") or _dateline_end(t, after) or dated_dash(t, after):
             # "Phấn đấu đến cuối năm, tỷ lệ ...": a time closing an opening clause ends the framing.
             pieces = []
             pos = end - len(after) + (1 if after[:1] in {",", *DASHES} and after else 0)

@@ -24,6 +24,7 @@ from vnextract.indicator_figures import Figure, Mentions, SortedHits, next_live_
 from vnextract.indicator_metric import (
     BEFORE_WINDOW,
     bracketed,
+    dated_dash,
     fallback_metric,
     link_coordinations,
     metric_of,
@@ -734,7 +735,7 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
     status = _status(doc, f, sent, figures, found)
     f.status = status
     doc.statuses[sent] = status
-    location = _location(an, f, sent, doc.entities, doc.places)
+    location = _location(an, f, sent, doc.entities, doc.places, doc.times)
     para = an.paragraph_of(f.start)
     # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": a list item's place is not the paragraph's scope.
     if location is not None and para is not None and not bracketed(text, f):
@@ -994,7 +995,12 @@ def _reported(status: str, period: TimeExpression | None, an: Analysis) -> bool:
 
 
 def _location(
-    an: Analysis, f: Figure, sent: Span, entities: Mentions[Entity], inherited: dict[Span, Entity]
+    an: Analysis,
+    f: Figure,
+    sent: Span,
+    entities: Mentions[Entity],
+    inherited: dict[Span, Entity],
+    times: Mentions[TimeExpression],
 ) -> Entity | None:
     """A place stated as the scope: a LOC name in the clause, else the sentence, else the paragraph.
 
@@ -1005,7 +1011,9 @@ def _location(
     places = [
         e
         for e in entities.between(sent.start, f.anchor)
-        if e.record.label in LOCATION_LABELS and not _in_brackets(text, e)
+        if e.record.label in LOCATION_LABELS
+        and not _in_brackets(text, e)
+        and not _dateline_place(text, e, times)
     ]
     in_clause = [e for e in places if e.start >= f.segment.start]
     if in_clause:
@@ -1016,6 +1024,13 @@ def _location(
         return places[0].record
     para = an.paragraph_of(f.start)
     return inherited.get(para) if para is not None else None
+
+
+def _dateline_place(text: str, e: Extracted[Entity], times: Mentions[TimeExpression]) -> bool:
+    """'Hà Nội, 5/10 - Theo ...': the place of a dateline is where the news was filed, not a scope."""
+    if text[e.end : e.end + 1] != ",":
+        return False
+    return any(dated_dash(t, text[t.end :].lstrip()[:1]) for t in times.between(e.end, e.end + 3))
 
 
 def _national_clause(text: str, f: Figure) -> bool:
