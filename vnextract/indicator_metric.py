@@ -621,6 +621,17 @@ def _label_colon(text: str, start: int, end: int) -> int:
     return colon
 
 
+def _splits_a_word(an: Analysis, s: str, m: regex.Match[str], start: int, end: int) -> bool:
+    """Would dropping ``m`` cut a word in two ("thực hiện", "máy tính")? Words are underthesea's."""
+    pos = an.text.rfind(s[m.start() :], start, end)
+    sent = an.sentence_of(pos) if pos >= 0 else None
+    if sent is None:
+        return False
+    words = an.words(sent, pos=True)  # cached: the linker tags the sentences that hold figures anyway
+    k = bisect.bisect_right(words, pos, key=lambda w: w.start) - 1
+    return k >= 0 and words[k].start < pos < words[k].end
+
+
 def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpression]) -> str:
     """Drop framing: opening words, "Theo ...," sources, times, and a trailing 'có'/'đã'."""
     text = an.text
@@ -664,7 +675,11 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
         m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(
             stripped
         )
-        if not m or (m.start() == 0 and m.end() < len(stripped)):
+        if (
+            not m
+            or (m.start() == 0 and m.end() < len(stripped))
+            or _splits_a_word(an, stripped, m, start, end)
+        ):
             s = stripped
             break
         s = stripped[: m.start()]

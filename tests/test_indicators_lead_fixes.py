@@ -1,4 +1,4 @@
-"""The place of a dateline is where the news was filed, not the scope of the figures after it."""
+"""Indicator fixes found by the lead on fresh text: dateline places, metrics that keep whole words."""
 
 from __future__ import annotations
 
@@ -20,3 +20,17 @@ def test_indicators_dateline_place_is_not_a_location(text: str, location: str | 
     assert doc.indicators, "the figure is an indicator"
     got = doc.indicators[0].location
     assert (got.text if got else None) == location
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Vốn FDI thực hiện ước đạt 18,8 tỷ USD.", "Vốn FDI thực hiện"),
+        ("Số dự án đã thực hiện đạt 120 dự án.", "số dự án đã thực hiện"),
+        ("Doanh số bán máy tính đạt 2,1 triệu chiếc.", "doanh số bán máy tính"),
+    ],
+)
+def test_indicators_metric_keeps_whole_words(text: str, metric: str) -> None:
+    """Trailing framing words ('hiện', 'tính') are dropped only as words, never as half of one."""
+    doc = extract(text, reference_date="2025-10-06")
+    assert doc.indicators[0].metric.lower() == metric.lower()
