@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from _helpers import find_entity
 
 from vnextract.pipeline import extract
+from vnextract.records import Entity
 
 REF = dt.date(2025, 8, 10)
 
@@ -21,10 +23,8 @@ def entities(text: str) -> list:
     return extract(text, reference_date=REF).entities
 
 
-def find(text: str, span: str):
-    hits = [e for e in entities(text) if e.text == span]
-    assert hits, f"no entity {span!r} in {text!r}; got {[e.text for e in entities(text)]}"
-    return hits[0]
+def find(text: str, span: str) -> Entity:
+    return find_entity(text, span, REF)
 
 
 @pytest.mark.parametrize(

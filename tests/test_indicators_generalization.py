@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from _helpers import indicator_by_figure
 
 from vnextract import extract
-from vnextract.records import Document, Indicator
+from vnextract.records import Document
 
 REF = dt.date(2024, 7, 15)
 
@@ -24,12 +25,7 @@ def _doc(text: str) -> Document:
     return extract(text, reference_date=REF)
 
 
-def _by_figure(doc: Document, figure: str) -> Indicator:
-    for ind in doc.indicators:
-        found = ind.value or (ind.change.amount if ind.change else None)
-        if found is not None and found.text == figure:
-            return ind
-    raise AssertionError(f"no indicator for {figure!r}")
+_by_figure = indicator_by_figure
 
 
 @pytest.mark.parametrize(
