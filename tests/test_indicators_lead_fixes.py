@@ -34,3 +34,18 @@ def test_indicators_metric_keeps_whole_words(text: str, metric: str) -> None:
     """Trailing framing words ('hiện', 'tính') are dropped only as words, never as half of one."""
     doc = extract(text, reference_date="2025-10-06")
     assert doc.indicators[0].metric.lower() == metric.lower()
+
+
+def test_indicators_status_is_the_same_for_nfc_and_nfd() -> None:
+    """A future period ('năm tới') read in a decomposed text still makes the figures it dates targets."""
+    import unicodedata
+
+    text = (
+        "Mục tiêu tăng trưởng GDP năm tới được xác định khoảng 6,5 - 7%. "
+        "Chỉ số giá tiêu dùng (CPI) tăng bình quân khoảng 4%."
+    )
+    statuses = [
+        [i.status for i in extract(unicodedata.normalize(form, text), reference_date="2022-08-10").indicators]
+        for form in ("NFC", "NFD")
+    ]
+    assert statuses[0] == statuses[1]

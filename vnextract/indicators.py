@@ -958,9 +958,13 @@ def _status(
         and period.start_date is not None
         and period.start_date > an.reference_date
         # "tháng 9" in a July report most likely meant last September; "năm tới" says it is ahead
-        and (not period.year_inferred or lex.word_pattern("future").search(period.text) is not None)
-        and period.modifier != "since"
         and period_span is not None
+        # matched on the normalized text: the record's text is the caller's (maybe NFD, old tone marks)
+        and (
+            not period.year_inferred
+            or lex.word_pattern("future").search(text, period_span.start, period_span.end) is not None
+        )
+        and period.modifier != "since"
     ):
         return "target"
     return "actual"
@@ -979,8 +983,9 @@ def _own_frame(doc: _Document, sent: Span, setter_start: int) -> bool:
     setter_sent = doc.an.sentence_of(setter_start)
     if setter_sent is None:
         return False
-    named = {t.record.text.lower() for t in doc.period_times.between(setter_sent.start, setter_sent.end)}
-    return opening.record.text.lower() not in named
+    setter_times = doc.period_times.between(setter_sent.start, setter_sent.end)
+    named = {text[t.start : t.end].lower() for t in setter_times}
+    return text[opening.start : opening.end].lower() not in named
 
 
 def _reported(status: str, period: TimeExpression | None, an: Analysis) -> bool:
