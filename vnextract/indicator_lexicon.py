@@ -128,10 +128,20 @@ def word_pattern(role: Role) -> regex.Pattern[str]:
     )
 
 
+def _suffix_regex(items: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any of ``items`` at the very end of a string (trailing spaces allowed), searched from the end.
+
+    A forward search would try every start of a long left context; matching backwards from the end
+    finds the same span (the phrases are longest first, and a longer suffix is always a longer phrase)
+    at the cost of one attempt.
+    """
+    return regex.compile(rf"(?r)(?<!\w)(?:{_alternation(items)})\s*\Z", regex.IGNORECASE)
+
+
 @cache
 def suffix_pattern(role: Role) -> regex.Pattern[str]:
     """A phrase of the role at the very end of a string (trailing spaces allowed)."""
-    return regex.compile(rf"(?<!\w)(?:{_alternation(phrases(role))})\s*$", regex.IGNORECASE)
+    return _suffix_regex(phrases(role))
 
 
 @cache
@@ -156,7 +166,7 @@ def skip_before_pattern() -> regex.Pattern[str]:
     items = tuple(
         sorted({norm_key(p) for e in _selection().entries for p in e.skip_before}, key=len, reverse=True)
     )
-    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})\s*$", regex.IGNORECASE)
+    return _suffix_regex(items)
 
 
 @cache
@@ -197,4 +207,4 @@ def per_unit_before_pattern() -> regex.Pattern[str]:
     items = tuple(
         sorted({norm_key(p) for e in _selection().entries for p in e.per_unit_before}, key=len, reverse=True)
     )
-    return regex.compile(rf"(?<!\w)(?:{_alternation(items)})\s*$", regex.IGNORECASE)
+    return _suffix_regex(items)
