@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from vnextract.segmenter import Template, build_features, parse_templates, word_segmenter
 from vnextract.text import Span
 
 _PARAGRAPH = regex.compile(r"[^\n]+")
@@ -234,10 +235,17 @@ def _punkt_split(text: str, abbreviations: frozenset[str]) -> list[tuple[int, in
 
 def segment(norm: str, sentence: Span) -> list[str]:
     """underthesea's words of one sentence as strings: ``word_tokenize(..., use_token_normalize=False)``."""
-    chunk = norm[sentence.start : sentence.end]
+    return _word_tokenize(norm[sentence.start : sentence.end], use_token_normalize=False)
+
+
+def _word_tokenize(chunk: str, *, use_token_normalize: bool) -> list[str]:
+    """underthesea's ``word_tokenize``, through the faster mirror of it when underthesea's model allows."""
+    segmenter = word_segmenter()
+    if segmenter is not None:
+        return segmenter(chunk, use_token_normalize=use_token_normalize)
     ut = _underthesea()
     with _lock:
-        return ut.word_tokenize(chunk, use_token_normalize=False)
+        return ut.word_tokenize(chunk, use_token_normalize=use_token_normalize)
 
 
 def words(norm: str, sentence: Span, *, pos: bool = False, plain: list[str] | None = None) -> list[Token]:
@@ -263,30 +271,26 @@ def words(norm: str, sentence: Span, *, pos: bool = False, plain: list[str] | No
 
 def _pos_tag(chunk: str, plain: list[str] | None) -> tuple[list[str], list[str | None]]:
     """Exactly ``underthesea.pos_tag(chunk)``, minus the work already done or done quadratically there."""
-    ut = _underthesea()
     tagger = _pos_tagger()
-    with _lock:
-        if tagger is None:  # an underthesea whose tagger we do not mirror: ask it
-            tagged = ut.pos_tag(chunk)
-            return [w for w, _ in tagged], [t for _, t in tagged]
-        predictor, templates = tagger
-        if plain is not None and _unchanged_by_token_normalize(plain):
-            pieces = plain
-        else:
-            pieces = ut.word_tokenize(chunk)  # what pos_tag segments with
-        if not pieces:
-            return [], []
-        tags = predictor.model.tag(_pos_features(pieces, templates))
-    return pieces, list(tags)
+    if tagger is None:  # an underthesea whose tagger we do not mirror: ask it
+        with _lock:
+            tagged = _underthesea().pos_tag(chunk)
+        return [w for w, _ in tagged], [t for _, t in tagged]
+    predictor, templates = tagger
+    if plain is not None and _unchanged_by_token_normalize(plain):
+        pieces = plain
+    else:
+        pieces = _word_tokenize(chunk, use_token_normalize=True)  # what pos_tag segments with
+    if not pieces:
+        return [], []
+    return pieces, list(predictor.model.tag(build_features(pieces, templates)))
 
 
-# One POS feature template of underthesea's CRF tagger, parsed once: "T[-1,0]", "T[0].lower", "T[-3][1]".
-_Template = tuple[str, int, int | None, int, Callable[[str], Any] | None]
-_tagger: tuple[Any, list[_Template]] | None = None
+_tagger: tuple[Any, list[Template]] | None = None
 _tagger_loaded = False
 
 
-def _pos_tagger() -> tuple[Any, list[_Template]] | None:
+def _pos_tagger() -> tuple[Any, list[Template]] | None:
     """underthesea's CRF POS predictor and its parsed feature templates, or None if they moved."""
     global _tagger, _tagger_loaded
     if not _tagger_loaded:
@@ -295,65 +299,30 @@ def _pos_tagger() -> tuple[Any, list[_Template]] | None:
                 from underthesea.pipeline.pos_tag import model_crf, tagged_feature
 
                 predictor = model_crf.CRFPOSTagPredictor.Instance()
+                # underthesea formats each function's result with an f-string ("True", not True);
+                # the word-level tests repeat across sentences and are cached.
                 functions = {
-                    "lower": tagged_feature.text_lower,
-                    "istitle": tagged_feature.text_istitle,
-                    "isallcap": tagged_feature.text_isallcap,
-                    "isdigit": tagged_feature.text_isdigit,
-                    "is_in_dict": tagged_feature.text_is_in_dict,
+                    name: lru_cache(maxsize=1 << 16)(_as_text(function))
+                    for name, function in (
+                        ("lower", tagged_feature.text_lower),
+                        ("istitle", tagged_feature.text_istitle),
+                        ("isallcap", tagged_feature.text_isallcap),
+                        ("isdigit", tagged_feature.text_isdigit),
+                        ("is_in_dict", tagged_feature.text_is_in_dict),
+                    )
                 }
-                templates = []
-                for syntax in predictor.transformer.template:
-                    m = _TEMPLATE.fullmatch(syntax)
-                    if m is None or (m.group("function") and m.group("function") not in functions):
-                        raise AttributeError(syntax)
-                    if m.group("index2") and int(m.group("index2")) < int(m.group("index1")):
-                        raise AttributeError(syntax)
-                    templates.append((
-                        syntax + "=",
-                        int(m.group("index1")),
-                        int(m.group("index2")) if m.group("index2") else None,
-                        int(m.group("column")) if m.group("column") else 0,
-                        functions[m.group("function")] if m.group("function") else None,
-                    ))
-                _tagger = (predictor, templates)
+                _tagger = (predictor, parse_templates(predictor.transformer.template, functions))
             except (ImportError, AttributeError):
                 _tagger = None
             _tagger_loaded = True
     return _tagger
 
 
-_TEMPLATE = regex.compile(
-    r"T\[(?P<index1>-?\d+)(?:,(?P<index2>-?\d+))?\](?:\[(?P<column>\d+)\])?(?:\.(?P<function>\w+))?"
-)
+def _as_text(function: Callable[[str], Any]) -> Callable[[str], str]:
+    def text(word: str) -> str:
+        return f"{function(word)}"
 
-
-def _pos_features(tokens: list[str], templates: list[_Template]) -> list[list[str]]:
-    """underthesea's ``TaggedTransformer`` features for a sentence of (token, "X") rows, built per template.
-
-    underthesea rebuilds every column of the sentence for every token and template (quadratic in the
-    sentence length) and parses each template each time; here each template is one list over the sentence
-    (shared work, such as lower-casing, is done once), and the rows are its transposition: the same strings.
-    """
-    n = len(tokens)
-    columns = (tokens, ["X"] * n)
-    applied: dict[tuple[Any, int, int], list[str]] = {}
-    per_template = []
-    for prefix, index1, index2, column, function in templates:
-        width = 0 if index2 is None else index2 - index1
-        key = (function, column, width)
-        values = applied.get(key)
-        if values is None:
-            cells = columns[column]
-            grams = cells if width == 0 else [" ".join(cells[k : k + width + 1]) for k in range(n - width)]
-            values = applied[key] = grams if function is None else [f"{function(g)}" for g in grams]
-        # Position i reads the gram starting at i + index1: BOS before the sentence, EOS past its end.
-        first = min(n, max(0, -index1))
-        last = min(n - 1, n - 1 - width - index1)  # last position whose gram fits
-        valid = values[first + index1 : last + index1 + 1] if last >= first else []
-        after = n - first - len(valid)
-        per_template.append([prefix + "BOS"] * first + [prefix + v for v in valid] + [prefix + "EOS"] * after)
-    return [list(row) for row in zip(*per_template, strict=True)]
+    return text
 
 
 def _unchanged_by_token_normalize(pieces: list[str]) -> bool:
