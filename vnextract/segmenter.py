@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,25 @@ _TEMPLATE = regex.compile(
 _INT32 = regex.compile(r"[+-]?[0-9]+")
 
 
+class _Prefixed(dict):
+    """prefix + value, kept for values that repeat (syllables, "True"/"False"): one dict hit instead of a
+    new string per token. Bounded: emptied when full, so the hot values come back at once."""
+
+    __slots__ = ("prefix",)
+    LIMIT = 8192
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        feature = self.prefix + value
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[value] = feature
+        return feature
+
+
 @dataclass(frozen=True, slots=True)
 class Template:
     prefix: str  # "T[-1,0].lower=": what every feature string of this template starts with
@@ -36,6 +55,8 @@ class Template:
     width: int  # tokens joined after the first: 0 for T[i], 1 for T[i,i+1], ...
     column: int  # 0: the token, 1: underthesea's constant "X" tag column
     function: Callable[[str], str] | None
+    # Single tokens and function results repeat; n-grams of raw text rarely do and are not kept.
+    prefixed: Callable[[str], str] = field(compare=False)
 
 
 def parse_templates(syntaxes: Sequence[str], functions: dict[str, Callable[[str], str]]) -> list[Template]:
@@ -49,12 +70,15 @@ def parse_templates(syntaxes: Sequence[str], functions: dict[str, Callable[[str]
         index2 = int(m.group("index2")) if m.group("index2") else index1
         if index2 < index1:
             raise AttributeError(syntax)
+        function = functions[m.group("function")] if m.group("function") else None
+        repeats = index2 == index1 or function not in (None, str.lower)
         templates.append(Template(
             prefix=syntax + "=",
             index1=index1,
             width=index2 - index1,
             column=int(m.group("column")) if m.group("column") else 0,
-            function=functions[m.group("function")] if m.group("function") else None,
+            function=function,
+            prefixed=_Prefixed(syntax + "=").__getitem__ if repeats else (syntax + "=").__add__,
         ))
     return templates
 
@@ -80,7 +104,7 @@ def build_features(tokens: Sequence[str], templates: Sequence[Template]) -> list
         last = min(n - 1, n - 1 - t.width - t.index1)  # last position whose gram fits
         valid = values[first + t.index1 : last + t.index1 + 1] if last >= first else []
         column = [t.prefix + "BOS"] * first
-        column += map(t.prefix.__add__, valid)
+        column += map(t.prefixed, valid)
         column += [t.prefix + "EOS"] * (n - len(column))
         per_template.append(column)
     return list(zip(*per_template, strict=True))
