@@ -112,6 +112,7 @@ def instrument(timer: StageTimer) -> list[tuple[Any, str, Any]]:
 
     import vnextract.context as context
     import vnextract.pipeline as pipeline
+    import vnextract.segmenter as segmenter
     import vnextract.tokenize as tokenize
 
     def words_name(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -130,8 +131,9 @@ def instrument(timer: StageTimer) -> list[tuple[Any, str, Any]]:
         (tokenize, "sentences", "core: sentences"),
         (tokenize, "paragraphs", "core: paragraphs"),
         (tokenize, "words", words_name),
-        (tokenize, "segment", "core: segment (calls word_tokenize)"),
-        (tokenize, "_pos_features", "core: POS features (mirrors underthesea)"),
+        (tokenize, "segment", "core: word segmentation (underthesea's CRF)"),
+        (segmenter, "build_features", "core: CRF features (segmentation and POS)"),
+        (tokenize, "build_features", "core: CRF features (segmentation and POS)"),
         (underthesea, "word_tokenize", "underthesea.word_tokenize"),
         (underthesea, "pos_tag", "underthesea.pos_tag"),
         (underthesea, "ner", "underthesea.ner"),
