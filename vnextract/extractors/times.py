@@ -416,24 +416,38 @@ def _groups(m: object) -> Groups:
     return {k: v for k, v in m.groupdict().items() if v is not None}  # type: ignore[attr-defined]
 
 
-def _form_matches(entry: tp.FormEntry, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+def _form_matches(
+    entry: tp.FormEntry,
+    pattern: regex.Pattern[str],
+    text: str,
+    anchor_hits: dict[str, list[int]] | None = None,
+) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern.finditer(text)``; a form with an anchor is tried only in the windows
-    around its anchors (every match starts in one), which gives the same matches in the same order."""
+    around its anchors (every match starts in one), which gives the same matches in the same order.
+    ``anchor_hits`` holds the anchor positions found so far in ``text`` (forms share anchors)."""
     anchor = tp.compiled_anchors().get(entry.id)
     if anchor is None:
         yield from pattern.finditer(text)
         return
+    if anchor_hits is None:
+        anchor_hits = {}
+    hits = anchor_hits.get(anchor.pattern)
+    if hits is None:
+        hits = anchor_hits[anchor.pattern] = [a.start() for a in anchor.finditer(text, overlapped=True)]
     edge = tp.word_edge()
+    before, after, size = entry.anchor_before, entry.anchor_after, len(text)
     resume = 0  # as finditer: after a match, the next one starts at or after its end
-    for a in anchor.finditer(text, overlapped=True):
-        first = max(resume, a.start() - entry.anchor_before)
-        last = min(len(text), a.start() + entry.anchor_after)
+    tried = 0  # every position before this was tried already (windows of nearby anchors overlap)
+    for a in hits:
+        first = max(resume, tried, a - before)
+        last = min(size, a + after)
         if first > last:
             continue
+        tried = last + 1
         # Every form starts at a word edge: only those positions of the window are tried.
         for e in edge.finditer(text, first, last + 1):
             pos = e.start()
-            if pos < resume or pos > last:
+            if pos < resume or pos > last:  # endpos itself can be a (zero-width) edge
                 continue
             m = pattern.match(text, pos)  # lookarounds still see the whole text
             if m is not None:
@@ -443,11 +457,12 @@ def _form_matches(entry: tp.FormEntry, pattern: regex.Pattern[str], text: str) -
 
 def find_cores(text: str, ref: dt.date | None, *, echo: bool = False) -> list[Found]:
     candidates = []
+    anchor_hits: dict[str, list[int]] = {}
     for entry, pattern in tp.compiled_forms():
         if bool(entry.params.get("echo")) != echo:
             continue
         resolver = RESOLVERS[entry.resolver]
-        for m in _form_matches(entry, pattern, text):
+        for m in _form_matches(entry, pattern, text, anchor_hits):
             g = _groups(m)
             value = _safely(resolver, g, ref, entry.params, None)
             if value is None:
