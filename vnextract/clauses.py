@@ -10,6 +10,9 @@ figure or change, a coordinated figure ("và 52 địa phương"), a parenthesis
 from __future__ import annotations
 
 import bisect
+from functools import cache
+
+import regex
 
 from vnextract import indicator_lexicon as lex
 from vnextract.text import Span
@@ -23,17 +26,20 @@ def segments(text: str, sentence: Span) -> list[Span]:
     """The sentence cut at semicolons (each piece stripped of white space)."""
     out: list[Span] = []
     start = sentence.start
-    for i in range(sentence.start, sentence.end + 1):
-        if i == sentence.end or text[i] in SEGMENT_BREAKS:
-            s, e = start, i
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Span(s, e))
-            start = i + 1
+    cuts = [m.start() for m in _segment_break().finditer(text, sentence.start, sentence.end)]
+    for i in [*cuts, sentence.end]:
+        piece = text[start:i]
+        s = start + len(piece) - len(piece.lstrip())
+        e = i - (len(piece) - len(piece.rstrip()))
+        if e > s:
+            out.append(Span(s, e))
+        start = i + 1
     return out
+
+
+@cache
+def _segment_break() -> regex.Pattern[str]:
+    return regex.compile(f"[{regex.escape(SEGMENT_BREAKS)}]")
 
 
 def segment_of(segs: list[Span], pos: int) -> Span:
@@ -103,20 +109,38 @@ def right_context_end(
     A comma ends it when a new item starts after it (or always, with ``every_comma``: the strict
     reading used to decide which figures sit inside another figure's predicate).
     """
-    i = start
-    while i < seg.end:
-        ch = text[i]
-        if ch in HARD_STOPS:
-            return i
-        if ch == "," and (every_comma or _starts_new_item(text, i + 1, seg.end, figure_starts)):
-            return i
-        if (i == start or text[i - 1].isspace()) and (
-            lex.prefix_pattern("clause_break").match(text, i, seg.end) or text.startswith("và ", i)
-        ):
-            # "và 52 địa phương", "với số tiền hơn 366 tỷ đồng": a coordinated figure ends the predicate.
-            m = lex.prefix_pattern("clause_break").match(text, i, seg.end)
-            word_end = m.end() if m else i + 2
-            if _figure_soon(word_end, seg.end, text, figure_starts) is not None:
-                return i
-        i += 1
+    if start < seg.end and _stops_at(text, start, start, seg, figure_starts, every_comma):
+        return start
+    # Only a stop, a comma or a break word after white space can end it: one scan finds those places.
+    for m in _stop_candidates().finditer(text, start + 1, seg.end):
+        if _stops_at(text, m.start(), start, seg, figure_starts, every_comma):
+            return m.start()
     return seg.end
+
+
+def _stops_at(text: str, i: int, start: int, seg: Span, figure_starts: list[int], every_comma: bool) -> bool:
+    """Does the predicate that starts at ``start`` stop at ``i``?"""
+    ch = text[i]
+    if ch in HARD_STOPS:
+        return True
+    if ch == "," and (every_comma or _starts_new_item(text, i + 1, seg.end, figure_starts)):
+        return True
+    if (i == start or text[i - 1].isspace()) and (
+        lex.prefix_pattern("clause_break").match(text, i, seg.end) or text.startswith("và ", i)
+    ):
+        # "và 52 địa phương", "với số tiền hơn 366 tỷ đồng": a coordinated figure ends the predicate.
+        m = lex.prefix_pattern("clause_break").match(text, i, seg.end)
+        word_end = m.end() if m else i + 2
+        if _figure_soon(word_end, seg.end, text, figure_starts) is not None:
+            return True
+    return False
+
+
+@cache
+def _stop_candidates() -> regex.Pattern[str]:
+    """Every place where ``_stops_at`` may hold (a superset: it decides): a stop or a comma, or after
+    white space (``str.isspace``, which also counts \\x1c-\\x1f) the start of a break word or "và "."""
+    return regex.compile(
+        rf"[{regex.escape(HARD_STOPS)},]|(?<=[\s\x1c-\x1f])(?=\s*(?:{lex.alternation('clause_break')})|và )",
+        regex.IGNORECASE,
+    )

@@ -151,6 +151,11 @@ def prefix_pattern(role: Role) -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE)
 
 
+def alternation(role: Role) -> str:
+    """The role's phrases as one regex alternation (no word-boundary checks), for combined scans."""
+    return _alternation(phrases(role))
+
+
 @cache
 def _selection() -> SelectionFile:
     return patterns.load("indicators/selection.yaml", SelectionFile)

@@ -247,11 +247,14 @@ def metric_of(
 def _collapse_repeats(metric: str) -> str:
     """'tỷ lệ diện tích diện tích thu hoạch' -> 'tỷ lệ diện tích thu hoạch': pieces joined from two places."""
     words = metric.split()
+    low = [w.lower() for w in words]
+    if len(set(low)) == len(low):
+        return " ".join(words)  # no word occurs twice: nothing can repeat (most metrics)
     for n in range(MAX_REPEAT_WORDS, 0, -1):
         k = 0
-        while k + 2 * n <= len(words):
-            if [w.lower() for w in words[k : k + n]] == [w.lower() for w in words[k + n : k + 2 * n]]:
-                del words[k + n : k + 2 * n]
+        while k + 2 * n <= len(low):
+            if low[k] == low[k + n] and low[k : k + n] == low[k + n : k + 2 * n]:
+                del words[k + n : k + 2 * n], low[k + n : k + 2 * n]
             else:
                 k += 1
     return " ".join(words)

@@ -323,17 +323,17 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
     """The direction of a change whose amount is this figure, and where its verb starts."""
     if lex.suffix_pattern("growth_noun").search(before):
         return None, None  # "tốc độ tăng 2,19%": the growth rate is a level, not a change
+    # "tăng bình quân khoảng 4,5%": adverbs may stand between the verb and its amount.
+    head = before
+    while (adv := lex.suffix_pattern("change_adverb").search(head)) is not None and adv.start() > 0:
+        head = head[: adv.start()]
     for role, direction in (
         ("change_increase", "increase"),
         ("change_decrease", "decrease"),
         ("comparative_increase", "increase"),
         ("comparative_decrease", "decrease"),
     ):
-        # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần");
-        # "tăng bình quân khoảng 4,5%": adverbs may stand between the verb and its amount.
-        head = before
-        while (adv := lex.suffix_pattern("change_adverb").search(head)) is not None and adv.start() > 0:
-            head = head[: adv.start()]
+        # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần").
         m = lex.suffix_pattern(role).search(head)
         if m:
             return direction, f.start - len(before) + m.start()
