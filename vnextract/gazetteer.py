@@ -181,21 +181,20 @@ def _bmp_class(pattern: str) -> str:
     return "".join(ranges)
 
 
-def _char_trie_pattern(words: list[str]) -> str:
-    """One re alternation matching exactly ``words``, factored by characters (fast to scan)."""
+def _char_trie_pattern(words: dict[str, str]) -> str:
+    """One re alternation of ``words``, each followed by its own pattern, factored by characters
+    (the stdlib re then tries one character class per position instead of every word)."""
     trie: dict = {}
-    for w in words:
+    for word, after in words.items():
         node = trie
-        for ch in w:
+        for ch in word:
             node = node.setdefault(ch, {})
-        node[_NAMES] = {}
+        node[_NAMES] = after
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != _NAMES]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if _NAMES in node else body
+        alts = [node[_NAMES]] if _NAMES in node else []
+        alts += [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != _NAMES]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(trie)
 
@@ -204,17 +203,36 @@ def _char_trie_pattern(words: list[str]) -> str:
 class FoldedScanner:
     """stdlib-re patterns over a folded BMP text: where an alias may start, and its tokens."""
 
-    first_keys: re.Pattern[str]  # a token that is the first key of some alias
+    # A token that is a whole alias's first key, or the first key of longer aliases only followed by
+    # one of its second keys (most first keys, "các", "năm", "quốc", go no further): a superset of
+    # where the trie walk finds a name, much smaller than every first key.
+    starts: re.Pattern[str]
     token: re.Pattern[str]  # = _TOKEN
 
     @classmethod
-    def build(cls, root_keys: list[str]) -> FoldedScanner:
+    def build(cls, trie: dict) -> FoldedScanner:
         word, space = _bmp_class(f"[{_WORD_CLASS}]"), _bmp_class(r"\s")
-        words = [k for k in root_keys if regex.fullmatch(f"[{_WORD_CLASS}]+", k)]
-        others = [re.escape(k) for k in root_keys if k not in words]  # one-character punctuation keys
-        alts = [f"(?<![{word}]){_char_trie_pattern(words)}(?![{word}])"] if words else []
+
+        def is_word(key: str) -> bool:
+            return regex.fullmatch(f"[{_WORD_CLASS}]+", key) is not None
+
+        def then_second(node: dict) -> str:
+            """Lookahead: one of the node's keys follows a word token (a second word needs a space)."""
+            words = {k: "" for k in node if k != _NAMES and is_word(k)}
+            puncts = [re.escape(k) for k in node if k != _NAMES and not is_word(k)]
+            parts = [rf"[ \t]+{_char_trie_pattern(words)}"] if words else []
+            parts += [rf"[ \t]*(?:{'|'.join(puncts)})"] if puncts else []
+            return f"(?={'|'.join(parts)})"
+
+        firsts = [k for k in trie if k != _NAMES]
+        whole = {k: "" for k in firsts if is_word(k) and _NAMES in trie[k]}
+        inner = {k: then_second(trie[k]) for k in firsts if is_word(k) and _NAMES not in trie[k]}
+        alts = [f"{_char_trie_pattern(whole)}(?![{word}])"] if whole else []
+        alts += [_char_trie_pattern(inner)] if inner else []
+        starts = [f"(?<![{word}])(?:{'|'.join(alts)})"] if alts else []
+        starts += [re.escape(k) for k in firsts if not is_word(k)]  # one-character punctuation keys
         return cls(
-            re.compile("|".join(alts + others) or "(?!)"),
+            re.compile("|".join(starts) or "(?!)"),
             re.compile(rf"[ \t]*(?:([{word}]+)|([^{space}{word}]))"),
         )
 
@@ -273,8 +291,8 @@ class Gazetteer:
                     if hit:
                         out.append((m.start(), hit[0], hit[1]))
             return out
-        # one re scan finds the tokens that start some alias; the trie is walked from those only
-        for m in self.scanner.first_keys.finditer(fold):
+        # one re scan finds where a name may start; the trie is walked from there only
+        for m in self.scanner.starts.finditer(fold):
             hit = self._match_folded(text, fold, m.start())
             if hit:
                 out.append((m.start(), hit[0], hit[1]))
@@ -450,7 +468,7 @@ def gazetteer() -> Gazetteer:
         for token in tokens_of(n.alias):
             node = node.setdefault(token, {})
         node.setdefault(_NAMES, []).append(n)
-    return Gazetteer(trie, by_key, FoldedScanner.build([k for k in trie if k != _NAMES]))
+    return Gazetteer(trie, by_key, FoldedScanner.build(trie))
 
 
 def lookup(matched: str) -> list[Name]:
