@@ -138,8 +138,15 @@ def _rust_istitle(text: str) -> str:
     return "True"
 
 
+_MODEL = "ws_crf_vlsp2013_20230727"  # the model directory underthesea's word_tokenize loads
+
+
 class WordSegmenter:
-    """``underthesea.word_tokenize(text, use_token_normalize=...)``, with the same model and output."""
+    """``underthesea.word_tokenize(text, use_token_normalize=...)``, with the same model and output.
+
+    The model files are loaded here, not through underthesea's ``word_tokenize`` (which would load the
+    same model a second time into its Rust featurizer).
+    """
 
     def __init__(self) -> None:
         import joblib
@@ -147,16 +154,15 @@ class WordSegmenter:
         from underthesea.pipeline.text_normalize import token_normalize
         from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
         from underthesea.pipeline.word_tokenize import regex_tokenize
+        from underthesea_core import CRFFeaturizer, CRFTagger
 
-        ws.word_tokenize("khởi động")  # underthesea loads its model on first use
-        model = ws.word_tokenize_model
-        if model is None or not hasattr(model, "estimator"):
-            raise AttributeError("underthesea's word_tokenize model")
-        # underthesea keeps the template list and dictionary only inside the Rust featurizer: read the
-        # same files its model was loaded from.
-        base = Path(ws.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
-        syntaxes = joblib.load(base / "features.bin")
-        dictionary = frozenset(joblib.load(base / "dictionary.bin"))
+        # Only the model underthesea itself uses: its name is a constant of its word_tokenize.
+        if _MODEL not in ws.word_tokenize.__code__.co_consts:
+            raise AttributeError(f"underthesea's word_tokenize no longer loads {_MODEL}")
+        base = Path(ws.__file__).parent / "models" / _MODEL
+        syntaxes = list(joblib.load(base / "features.bin"))
+        words = joblib.load(base / "dictionary.bin")
+        dictionary = frozenset(words)
 
         def is_in_dict(text: str) -> str:
             return "True" if text.lower() in dictionary else "False"
@@ -169,12 +175,12 @@ class WordSegmenter:
             "is_in_dict": lru_cache(maxsize=1 << 17)(is_in_dict),
         }
         self._templates = parse_templates(syntaxes, functions)
-        self._tagger = model.estimator
-        self._reference = ws.word_tokenize
+        self._tagger = CRFTagger()
+        self._tagger.load(str(base / "models.bin"))
         self._pattern = regex_tokenize.patterns
         self._normalize_characters = normalize_characters_in_text
         self._token_normalize = token_normalize
-        self._check(model)
+        self._check(CRFFeaturizer(syntaxes, set(words)))
 
     def tokens(self, text: str) -> list[str]:
         """underthesea's regex tokens (``regex_tokenize.tokenize``): each match is one alternative."""
@@ -195,18 +201,13 @@ class WordSegmenter:
                 words.append(token)
         return words
 
-    def _check(self, model: Any) -> None:
-        """Refuse to stand in for underthesea unless features and words agree on probe sentences."""
+    def _check(self, featurizer: Any) -> None:
+        """Refuse to stand in for underthesea unless our features equal its featurizer's on probes."""
         for probe in _PROBES:
             tokens = self.tokens(probe)
             ours = [list(row) for row in build_features(tokens, self._templates)]
-            if ours != model.featurizer.process([[[t] for t in tokens]])[0]:
+            if ours != featurizer.process([[[t] for t in tokens]])[0]:
                 raise AttributeError(f"features differ from underthesea's on {probe!r}")
-            for normalize in (False, True):
-                if self(probe, use_token_normalize=normalize) != self._reference(
-                    probe, use_token_normalize=normalize
-                ):
-                    raise AttributeError(f"words differ from underthesea's on {probe!r}")
 
 
 _PROBES = (

@@ -58,10 +58,7 @@ def word_strings(text: str) -> list[str]:
     words: list[str] = []
     pos = 0
     for line in tokenize.paragraphs(text):
-        with tokenize._lock:  # underthesea is not thread-safe while it loads its models
-            pieces = tokenize._underthesea().word_tokenize(
-                text[line.start : line.end], use_token_normalize=False
-            )
+        pieces = tokenize.segment(text, line)  # underthesea's words (through vnextract's segmenter)
         for span in tokenize.align(text, pieces, line.start, line.end):
             if span is None:
                 continue
