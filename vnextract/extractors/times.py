@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -455,20 +456,34 @@ def _form_matches(
                 resume = max(m.end(), m.start() + 1)
 
 
-def find_cores(text: str, ref: dt.date | None, *, echo: bool = False) -> list[Found]:
-    candidates = []
+# The matches of every form in one text, in form order: (form, [(start, end, groups)]). Scanning is
+# the costly part of finding times and does not depend on the reference date, so one scan serves
+# every resolution of the same text (find_reference_date, extract_times, the echo pass).
+Scan = list[tuple[tp.FormEntry, list[tuple[int, int, Groups]]]]
+
+
+def scan_forms(text: str) -> Scan:
     anchor_hits: dict[str, list[int]] = {}
-    for entry, pattern in tp.compiled_forms():
+    return [
+        (entry, [(m.start(), m.end(), _groups(m)) for m in _form_matches(entry, pattern, text, anchor_hits)])
+        for entry, pattern in tp.compiled_forms()
+    ]
+
+
+def find_cores(
+    text: str, ref: dt.date | None, *, echo: bool = False, scan: Scan | None = None
+) -> list[Found]:
+    candidates = []
+    for entry, matches in scan if scan is not None else scan_forms(text):
         if bool(entry.params.get("echo")) != echo:
             continue
         resolver = RESOLVERS[entry.resolver]
-        for m in _form_matches(entry, pattern, text, anchor_hits):
-            g = _groups(m)
+        for start, end, g in matches:
             value = _safely(resolver, g, ref, entry.params, None)
             if value is None:
                 continue
-            found = Found(m.start(), m.end(), value, entry.id, entry.resolver, g, dict(entry.params))
-            candidates.append(Candidate(m.start(), m.end(), entry.id, entry.priority, {"found": found}))
+            found = Found(start, end, value, entry.id, entry.resolver, g, dict(entry.params))
+            candidates.append(Candidate(start, end, entry.id, entry.priority, {"found": found}))
     return [c.data["found"] for c in resolve_overlaps(candidates)]
 
 
@@ -657,7 +672,9 @@ def _merge(a: Found, b: Found, start: int, ref: dt.date | None) -> Found | None:
     return Found(start, b.end, value, f"range({a.rule_id},{b.rule_id})", "range", {}, {})
 
 
-def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> list[Found]:
+def echo_running_periods(
+    text: str, items: list[Found], ref: dt.date | None, scan: Scan | None = None
+) -> list[Found]:
     """A bare "9 tháng" is the running period the document names ("9 tháng năm 2023"); after a cue
     of accumulation ("tính chung 9 tháng", "lũy kế 10 tháng") it is one even when the document does
     not name it, in the reference year; so it is before an estimate or a level ("9 tháng ước đạt")."""
@@ -670,7 +687,7 @@ def echo_running_periods(text: str, items: list[Found], ref: dt.date | None) -> 
     main_ends = {n: [f.end for f in found] for n, found in mains.items()}
     starts = [f.start for f in items]  # items are sorted and disjoint: overlap checks are binary searches
     extra = []
-    for echo in find_cores(text, ref, echo=True):
+    for echo in find_cores(text, ref, echo=True, scan=scan):
         i = bisect.bisect_left(starts, echo.end)
         if i > 0 and items[i - 1].end > echo.start:
             continue
@@ -734,24 +751,39 @@ def _is_year_range(f: Found) -> bool:
     return v.grain == "year" and v.start is not None and v.end is not None and v.start.year != v.end.year
 
 
-def find_times(text: str, ref: dt.date | None) -> list[Found]:
-    """All passes over one normalized text; the result is sorted and non-overlapping."""
-    items = find_cores(text, ref)
+def find_times(text: str, ref: dt.date | None, scan: Scan | None = None) -> list[Found]:
+    """All passes over one normalized text; the result is sorted and non-overlapping.
+    ``scan``: the form matches of ``text`` when they are known already (scan_forms)."""
+    if scan is None:
+        scan = scan_forms(text)
+    items = find_cores(text, ref, scan=scan)
     items = join_clocks(text, items)
     items = date_same_day_clocks(items)
     items = attach_parts(text, items)
     items = share_years(text, items, ref)
     items = merge_ranges(text, items, ref)
-    items = echo_running_periods(text, items, ref)
+    items = echo_running_periods(text, items, ref, scan)
     return attach_modifiers(text, items)
 
 
 # ---------------------------------------------------------------- public API
 
 
+# The scan of each Analysis under extraction, for as long as it lives (weak keys): one document's
+# find_reference_date and extract_times share it; nothing is shared between documents.
+_SCANS: weakref.WeakKeyDictionary[Analysis, tuple[str, Scan]] = weakref.WeakKeyDictionary()
+
+
+def _scan_of(an: Analysis) -> Scan:
+    memo = _SCANS.get(an)
+    if memo is None or memo[0] is not an.text:
+        memo = _SCANS[an] = (an.text, scan_forms(an.text))
+    return memo[1]
+
+
 def extract_times(an: Analysis) -> list[Extracted[TimeExpression]]:
     out = []
-    for f in find_times(an.text, an.reference_date):
+    for f in find_times(an.text, an.reference_date, _scan_of(an)):
         v = f.value
         record = TimeExpression(
             **an.mention(f.start, f.end),
@@ -775,8 +807,10 @@ def find_reference_date(an: Analysis) -> dt.date | None:
     if not opening:
         return None
     region = opening.group(0)
+    # Short texts are all opening lines: then the scan of the region is the scan of the text.
+    scan = _scan_of(an) if len(region) == len(an.text) else None
     candidates: list[tuple[bool, dt.date]] = []
-    for f in find_times(region, None):
+    for f in find_times(region, None, scan):
         v = f.value
         if not v.year_explicit or v.start is None or v.modifier or v.grain not in _CLOCK_GRAINS | {"day"}:
             continue
