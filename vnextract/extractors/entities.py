@@ -9,6 +9,7 @@ Candidates of all rules are resolved together: the longest (outermost) name wins
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,24 @@ MAX_TAILS = 4  # horizon and year tails of one document name ("đến năm 2025,
 
 def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", " ") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Multi-word phrases (word tuples, in order of preference), indexed by their first word."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, phrases: Iterable[tuple[str, ...]]) -> PhraseSet:
+        ordered = tuple(phrases)
+        if not all(ordered):
+            raise ValueError("a phrase needs at least one word")
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in ordered:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return cls(ordered, {w: tuple(ps) for w, ps in by_first.items()})
 
 
 @dataclass(frozen=True)
@@ -62,7 +81,7 @@ class Rules:
     inner_dash: regex.Pattern[str]
     system_head: regex.Pattern[str]
     system_head_named: regex.Pattern[str]
-    national_markers: tuple[tuple[str, ...], ...]
+    national_markers: PhraseSet
     brand: regex.Pattern[str]
     role_separator: regex.Pattern[str]
     cap_run_before: regex.Pattern[str]
@@ -77,7 +96,7 @@ class Rules:
     ward_prefixes: frozenset[str]
     surnames: frozenset[str]
     stops: frozenset[str]
-    stop_phrases: tuple[tuple[str, ...], ...]
+    stop_phrases: PhraseSet
     determiners: frozenset[str]
     generic_local_gov: frozenset[str]
     company_forms: frozenset[str]
@@ -88,8 +107,8 @@ class Rules:
     rank: regex.Pattern[str]
     vi_syllable: regex.Pattern[str]
     company_words: frozenset[str]
-    not_agencies: tuple[tuple[str, ...], ...]
-    continuations: tuple[tuple[str, ...], ...]
+    not_agencies: PhraseSet
+    continuations: PhraseSet
     comma_pairs: tuple[tuple[str, str], ...]
     expansions: dict[str, str]
 
@@ -106,7 +125,7 @@ def rules() -> Rules:
     numbered = _alternation(words("doc_types_numbered"))
     offices = gz.phrases_of("office")
     cues = gz.phrases_of("honorific") + gz.phrases_of("rank")
-    continuations = tuple(
+    continuations = PhraseSet.of(
         sorted({tuple(p.split()) for p in words("name_continuations")}, key=len, reverse=True)
     )
     return Rules(
@@ -147,7 +166,7 @@ def rules() -> Rules:
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
         system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
         system_head_named=regex.compile(f"{b}(?:{_alternation(words('system_heads_named'))}) (?=\\p{{Ll}})"),
-        national_markers=tuple(tuple(p.split()) for p in words("national_markers")),
+        national_markers=PhraseSet.of(tuple(p.split()) for p in words("national_markers")),
         brand=regex.compile(gz.fragment("BRAND")),
         role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
         cap_run_before=regex.compile(
@@ -166,7 +185,7 @@ def rules() -> Rules:
         ward_prefixes=frozenset(ward),
         surnames=frozenset(words("surnames")),
         stops=frozenset(w for w in words("name_stops") if " " not in w),
-        stop_phrases=tuple(tuple(w.split()) for w in words("name_stops") if " " in w),
+        stop_phrases=PhraseSet.of(tuple(w.split()) for w in words("name_stops") if " " in w),
         determiners=frozenset(words("determiners")),
         generic_local_gov=frozenset(words("generic_local_gov") + words("determiners")),
         company_forms=frozenset(words("company_forms")),
@@ -177,7 +196,7 @@ def rules() -> Rules:
         vi_syllable=regex.compile(gz.fragment("VI_SYLLABLE")),
         company_words=frozenset(words("company_words")),
         rank=regex.compile(f"(?:{_alternation(gz.phrases_of('rank'))}) "),
-        not_agencies=tuple(tuple(w.split()) for w in words("not_agencies")),
+        not_agencies=PhraseSet.of(tuple(w.split()) for w in words("not_agencies")),
         continuations=continuations,
         comma_pairs=tuple((a, b) for a, b in (p.split(", ", 1) for p in words("comma_pairs"))),
         expansions={gz.normalize_text(k): v for k, v in lx["abbreviation_expansions"].expansions.items()},
@@ -609,16 +628,18 @@ def _continuation_at(text: str, pos: int) -> int | None:
     return _phrase_at(text, pos, rules().continuations)
 
 
-def _phrase_at(text: str, pos: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    """End of the first of ``phrases`` (word tuples) written at ``pos``, else None."""
-    for phrase in phrases:
-        p = pos
-        for k, part in enumerate(phrase):
-            if k:
-                if not text.startswith(" ", p):
-                    break
-                p += 1
-            m = rules().word.match(text, p)
+def _phrase_at(text: str, pos: int, phrases: PhraseSet) -> int | None:
+    """End of the first of ``phrases`` written at ``pos``, else None."""
+    word = rules().word
+    first = word.match(text, pos)
+    if first is None:
+        return None
+    for phrase in phrases.by_first.get(first.group(), ()):  # only phrases that start with this word
+        p = first.end()
+        for part in phrase[1:]:
+            if not text.startswith(" ", p):
+                break
+            m = word.match(text, p + 1)
             if not m or m.group() != part:
                 break
             p = m.end()
