@@ -114,9 +114,48 @@ def test_build_features_marks_sentence_edges_like_underthesea() -> None:
     templates = segmenter.parse_templates(["T[-1]", "T[0,1]", "T[1,2].lower"], {"lower": str.lower})
     rows = segmenter.build_features(["Ab", "Cd", "Ef"], templates)
     assert rows == [
-        ("T[-1]=BOS", "T[0,1]=Ab Cd", "T[1,2].lower=cd ef"),
-        ("T[-1]=Ab", "T[0,1]=Cd Ef", "T[1,2].lower=EOS"),
-        ("T[-1]=Cd", "T[0,1]=EOS", "T[1,2].lower=EOS"),
+        ["T[-1]=BOS", "T[0,1]=Ab Cd", "T[1,2].lower=cd ef"],
+        ["T[-1]=Ab", "T[0,1]=Cd Ef", "T[1,2].lower=EOS"],
+        ["T[-1]=Cd", "T[0,1]=EOS", "T[1,2].lower=EOS"],
     ]
     with pytest.raises(AttributeError):
         segmenter.parse_templates(["T[0].unknown"], {})
+
+
+def test_known_feature_tagger_keeps_only_model_attributes_in_order() -> None:
+    class Recorder:
+        def tag(self, rows: list[list[str]]) -> list[str]:
+            self.rows = rows
+            return ["X"] * len(rows)
+
+    templates = segmenter.parse_templates(["T[-1]", "T[0]", "T[0].lower"], {"lower": str.lower})
+    recorder = Recorder()
+    attributes = ["T[0]=Ab", "T[-1]=BOS", "T[0].lower=cd", "W=x"]
+    tagger = segmenter.KnownFeatureTagger(recorder, templates, attributes)
+    assert tagger.tag(["Ab", "Cd"]) == ["X", "X"]
+    assert recorder.rows == [["T[-1]=BOS", "T[0]=Ab"], ["T[0].lower=cd"]]
+    assert tagger.tag([]) == []
+
+
+def test_known_features_give_underthesea_labels_on_the_corpus() -> None:
+    seg = segmenter.word_segmenter()
+    assert seg is not None
+    crf = seg._crf
+    for text in corpus()[:10]:
+        tokens = seg.tokens(text)
+        assert crf.tag(tokens) == list(crf.tagger.tag(segmenter.build_features(tokens, crf.templates)))
+
+
+def test_crfsuite_attributes_reads_the_models_attribute_database(tmp_path: Path) -> None:
+    seg = segmenter.word_segmenter()
+    assert seg is not None
+    import underthesea.pipeline.word_tokenize as ws
+
+    model = Path(ws.__file__).parent / "models" / segmenter._MODEL / "models.bin"
+    attributes = segmenter.crfsuite_attributes(model)
+    assert len(attributes) == len(set(attributes)) > 10_000
+    assert "T[0].is_in_dict=False" in attributes and "T[-2]=BOS" in attributes
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"not a model" * 10)
+    with pytest.raises(AttributeError, match="not a CRFsuite model"):
+        segmenter.crfsuite_attributes(bad)

@@ -1,21 +1,30 @@
-"""underthesea's word segmenter and POS tagger: the same models, the same features, fewer conversions.
+"""underthesea's word segmenter and POS tagger: the same models and tags, far fewer feature strings.
 
 underthesea's ``word_tokenize`` spends most of its time outside the CRF itself: a Python loop over its
-regex matches (``groupdict`` per token) and a Rust featurizer whose cost is building 43 feature strings
-per token and converting them between Python and Rust, once out and once back in for the tagger. Here
-the tokens come from underthesea's own compiled regex, the feature strings are built per template over
-the whole sentence (shared work such as lower-casing done once), and underthesea's own ``CRFTagger``
-labels them. The features follow underthesea's rules exactly (Rust ``CRFFeaturizer`` for segmentation,
-Python ``tagged_feature`` for POS); the segmenter checks itself against underthesea on probe sentences
-when it loads, and the tests compare both on the corpus and on generated text. If underthesea changes
-its models or templates in a way this module does not mirror, callers fall back to underthesea itself.
+regex matches and a Rust featurizer that builds 43 feature strings per token, which are then converted
+back for the tagger. About 40% of those strings are not attributes of the model at all, and a CRF gives
+an unknown attribute no weight. Here:
+
+- tokens come from underthesea's own compiled regex;
+- each template's values are computed once per sentence (shared work such as lower-casing done once);
+- each value is looked up in a table of the model's own attributes for that template (read from the
+  CRFsuite model file), so no string is built and only attributes the model knows reach its
+  ``CRFTagger``, in underthesea's order. The labels are the same, to the bit: the tagger adds the same
+  weights in the same order.
+
+The features follow underthesea's rules exactly (Rust ``CRFFeaturizer`` for segmentation, Python
+``tagged_feature`` for POS). The segmenter checks itself against underthesea_core's featurizer when it
+loads; the tests compare words and tags with underthesea on the corpus and on generated text. If
+underthesea changes its models or templates in a way this module does not mirror, callers fall back
+to underthesea itself.
 """
 
 from __future__ import annotations
 
+import struct
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,34 +38,13 @@ _TEMPLATE = regex.compile(
 _INT32 = regex.compile(r"[+-]?[0-9]+")
 
 
-class _Prefixed(dict):
-    """prefix + value, kept for values that repeat (syllables, "True"/"False"): one dict hit instead of a
-    new string per token. Bounded: emptied when full, so the hot values come back at once."""
-
-    __slots__ = ("prefix",)
-    LIMIT = 8192
-
-    def __init__(self, prefix: str) -> None:
-        super().__init__()
-        self.prefix = prefix
-
-    def __missing__(self, value: str) -> str:
-        feature = self.prefix + value
-        if len(self) >= self.LIMIT:
-            self.clear()
-        self[value] = feature
-        return feature
-
-
 @dataclass(frozen=True, slots=True)
 class Template:
-    prefix: str  # "T[-1,0].lower=": what every feature string of this template starts with
+    syntax: str  # "T[-1,0].lower": a feature string is syntax + "=" + value
     index1: int
     width: int  # tokens joined after the first: 0 for T[i], 1 for T[i,i+1], ...
     column: int  # 0: the token, 1: underthesea's constant "X" tag column
     function: Callable[[str], str] | None
-    # Single tokens and function results repeat; n-grams of raw text rarely do and are not kept.
-    prefixed: Callable[[str], str] = field(compare=False)
 
 
 def parse_templates(syntaxes: Sequence[str], functions: dict[str, Callable[[str], str]]) -> list[Template]:
@@ -70,30 +58,26 @@ def parse_templates(syntaxes: Sequence[str], functions: dict[str, Callable[[str]
         index2 = int(m.group("index2")) if m.group("index2") else index1
         if index2 < index1:
             raise AttributeError(syntax)
-        function = functions[m.group("function")] if m.group("function") else None
-        repeats = index2 == index1 or function not in (None, str.lower)
         templates.append(Template(
-            prefix=syntax + "=",
+            syntax=syntax,
             index1=index1,
             width=index2 - index1,
             column=int(m.group("column")) if m.group("column") else 0,
-            function=function,
-            prefixed=_Prefixed(syntax + "=").__getitem__ if repeats else (syntax + "=").__add__,
+            function=functions[m.group("function")] if m.group("function") else None,
         ))
     return templates
 
 
-def build_features(tokens: Sequence[str], templates: Sequence[Template]) -> list[tuple[str, ...]]:
-    """The feature strings of every token (one tuple per token, templates in order).
+def _template_values(tokens: Sequence[str], templates: Sequence[Template]) -> Iterator[list[str]]:
+    """Per template, the value each token position reads ("BOS"/"EOS" past the sentence's edges).
 
     Position i reads the gram of ``width + 1`` tokens starting at ``i + index1``: "BOS" when that start
     is before the sentence, "EOS" when the gram runs past its end (the rule of both underthesea
-    featurizers). Each template is one list over the sentence; rows are its transposition.
+    featurizers).
     """
     n = len(tokens)
     columns = (tokens, ["X"] * n)
-    applied: dict[tuple[Any, int, int], list[str]] = {}
-    per_template = []
+    applied: dict[tuple[Any, int, int], Sequence[str]] = {}
     for t in templates:
         key = (t.function, t.column, t.width)
         values = applied.get(key)
@@ -103,11 +87,10 @@ def build_features(tokens: Sequence[str], templates: Sequence[Template]) -> list
         first = min(n, max(0, -t.index1))
         last = min(n - 1, n - 1 - t.width - t.index1)  # last position whose gram fits
         valid = values[first + t.index1 : last + t.index1 + 1] if last >= first else []
-        column = [t.prefix + "BOS"] * first
-        column += map(t.prefixed, valid)
-        column += [t.prefix + "EOS"] * (n - len(column))
-        per_template.append(column)
-    return list(zip(*per_template, strict=True))
+        column = ["BOS"] * first
+        column += valid
+        column += ["EOS"] * (n - len(column))
+        yield column
 
 
 def _grams(cells: Sequence[str], width: int) -> Sequence[str]:
@@ -118,6 +101,68 @@ def _grams(cells: Sequence[str], width: int) -> Sequence[str]:
         return []
     shifted = [cells[j : len(cells) - width + j] for j in range(width + 1)]
     return list(map(" ".join, zip(*shifted, strict=True)))
+
+
+def build_features(tokens: Sequence[str], templates: Sequence[Template]) -> list[list[str]]:
+    """Every feature string of every token, exactly as underthesea builds them (used to check)."""
+    columns = _template_values(tokens, templates)
+    per_template = [[f"{t.syntax}={v}" for v in values] for t, values in zip(templates, columns, strict=True)]
+    return [list(row) for row in zip(*per_template, strict=True)]
+
+
+class KnownFeatureTagger:
+    """A CRFsuite model of underthesea's, fed only the feature strings that are attributes of it.
+
+    A CRF adds the weights of the attributes it knows and skips the others, so dropping unknown
+    strings (and keeping the known ones in template order) leaves every label unchanged.
+    """
+
+    def __init__(self, tagger: Any, templates: Sequence[Template], attributes: Sequence[str]) -> None:
+        self.tagger = tagger
+        self.templates = list(templates)
+        tables: dict[str, dict[str, str]] = {t.syntax: {} for t in templates}
+        for attribute in attributes:
+            syntax, _, value = attribute.partition("=")  # template syntaxes hold no "="
+            table = tables.get(syntax)
+            if table is not None:
+                table[value] = attribute
+        self._lookups = [tables[t.syntax].get for t in templates]
+
+    def features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The known feature strings of every token, in template order."""
+        columns = [
+            list(map(lookup, values))
+            for lookup, values in zip(self._lookups, _template_values(tokens, self.templates), strict=True)
+        ]
+        return [list(filter(None, row)) for row in zip(*columns, strict=True)]
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        return list(self.tagger.tag(self.features(tokens))) if tokens else []
+
+
+def crfsuite_attributes(path: Path) -> list[str]:
+    """The attribute strings of a CRFsuite model file (crf1dm format; attributes in a CQDB chunk).
+
+    crf1dm header: magic "lCRF", size, type "FOMC", version, num_features, num_labels, num_attrs,
+    off_features, off_labels, off_attrs, ... (little-endian uint32). A CQDB chunk: "CQDB", size, flag,
+    byteorder, bwd_size, bwd_offset, then hash tables, records (id, key size, key + NUL) and the
+    backward array of record offsets by id.
+    """
+    data = path.read_bytes()
+    magic, _, kind, _, _, _, num_attrs, _, _, off_attrs = struct.unpack_from("<4sI4sIIIIIII", data, 0)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise AttributeError(f"{path.name} is not a CRFsuite model")
+    chunk, _, _, _, bwd_size, bwd_offset = struct.unpack_from("<4sIIIII", data, off_attrs)
+    if chunk != b"CQDB" or bwd_size != num_attrs:
+        raise AttributeError(f"{path.name}: no attribute database where the header says")
+    attributes = [""] * bwd_size
+    for offset in struct.unpack_from(f"<{bwd_size}I", data, off_attrs + bwd_offset):
+        record = off_attrs + offset
+        ident, size = struct.unpack_from("<II", data, record)
+        attributes[ident] = data[record + 8 : record + 8 + size - 1].decode("utf-8")
+    if not all(attributes):
+        raise AttributeError(f"{path.name}: attribute database has holes")
+    return attributes
 
 
 # ---------------------------------------------------------------- word segmentation
@@ -174,13 +219,14 @@ class WordSegmenter:
             "istitle": lru_cache(maxsize=1 << 16)(_rust_istitle),
             "is_in_dict": lru_cache(maxsize=1 << 17)(is_in_dict),
         }
-        self._templates = parse_templates(syntaxes, functions)
-        self._tagger = CRFTagger()
-        self._tagger.load(str(base / "models.bin"))
+        templates = parse_templates(syntaxes, functions)
+        tagger = CRFTagger()
+        tagger.load(str(base / "models.bin"))
+        self._crf = KnownFeatureTagger(tagger, templates, crfsuite_attributes(base / "models.bin"))
         self._pattern = regex_tokenize.patterns
         self._normalize_characters = normalize_characters_in_text
         self._token_normalize = token_normalize
-        self._check(CRFFeaturizer(syntaxes, set(words)))
+        self._check(CRFFeaturizer(syntaxes, set(words)), templates)
 
     def tokens(self, text: str) -> list[str]:
         """underthesea's regex tokens (``regex_tokenize.tokenize``): each match is one alternative."""
@@ -190,24 +236,23 @@ class WordSegmenter:
         tokens = self.tokens(text)
         if use_token_normalize:
             tokens = [self._token_normalize(t) for t in tokens]
-        if not tokens:
-            return []
-        tags = self._tagger.tag(build_features(tokens, self._templates))
         words: list[str] = []
-        for tag, token in zip(tags, tokens, strict=True):
+        for tag, token in zip(self._crf.tag(tokens), tokens, strict=True):
             if tag == "I-W" and words:
                 words[-1] += " " + token
             else:
                 words.append(token)
         return words
 
-    def _check(self, featurizer: Any) -> None:
-        """Refuse to stand in for underthesea unless our features equal its featurizer's on probes."""
+    def _check(self, featurizer: Any, templates: list[Template]) -> None:
+        """Refuse to stand in for underthesea unless our features are its featurizer's on probes."""
         for probe in _PROBES:
             tokens = self.tokens(probe)
-            ours = [list(row) for row in build_features(tokens, self._templates)]
-            if ours != featurizer.process([[[t] for t in tokens]])[0]:
+            theirs = featurizer.process([[[t] for t in tokens]])[0]
+            if build_features(tokens, templates) != theirs:
                 raise AttributeError(f"features differ from underthesea's on {probe!r}")
+            if self._crf.tagger.tag(theirs) != self._crf.tag(tokens):
+                raise AttributeError(f"labels differ from underthesea's on {probe!r}")
 
 
 _PROBES = (
@@ -229,7 +274,7 @@ def word_segmenter() -> WordSegmenter | None:
             if not _loaded:
                 try:
                     _segmenter = WordSegmenter()
-                except (ImportError, AttributeError, OSError, KeyError):
+                except (ImportError, AttributeError, OSError, KeyError, struct.error, UnicodeDecodeError):
                     _segmenter = None
                 _loaded = True
     return _segmenter

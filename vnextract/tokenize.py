@@ -7,15 +7,17 @@ lazily so that ``import vnextract`` stays cheap.
 
 from __future__ import annotations
 
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
 
-from vnextract.segmenter import Template, build_features, parse_templates, word_segmenter
+from vnextract.segmenter import KnownFeatureTagger, crfsuite_attributes, parse_templates, word_segmenter
 from vnextract.text import Span
 
 _PARAGRAPH = regex.compile(r"[^\n]+")
@@ -276,28 +278,28 @@ def _pos_tag(chunk: str, plain: list[str] | None) -> tuple[list[str], list[str |
         with _lock:
             tagged = _underthesea().pos_tag(chunk)
         return [w for w, _ in tagged], [t for _, t in tagged]
-    predictor, templates = tagger
     if plain is not None and _unchanged_by_token_normalize(plain):
         pieces = plain
     else:
         pieces = _word_tokenize(chunk, use_token_normalize=True)  # what pos_tag segments with
-    if not pieces:
-        return [], []
-    return pieces, list(predictor.model.tag(build_features(pieces, templates)))
+    return pieces, list(tagger.tag(pieces))
 
 
-_tagger: tuple[Any, list[Template]] | None = None
+_tagger: KnownFeatureTagger | None = None
 _tagger_loaded = False
 
 
-def _pos_tagger() -> tuple[Any, list[Template]] | None:
-    """underthesea's CRF POS predictor and its parsed feature templates, or None if they moved."""
+def _pos_tagger() -> KnownFeatureTagger | None:
+    """underthesea's CRF POS model with its parsed feature templates, or None if they moved."""
     global _tagger, _tagger_loaded
     if not _tagger_loaded:
         with _lock:
             try:
                 from underthesea.pipeline.pos_tag import model_crf, tagged_feature
 
+                # Only the model file underthesea's predictor loads: its name is a constant there.
+                if _POS_MODEL not in model_crf.CRFPOSTagPredictor._decorated.__init__.__code__.co_consts:
+                    raise AttributeError(f"underthesea's POS predictor no longer loads {_POS_MODEL}")
                 predictor = model_crf.CRFPOSTagPredictor.Instance()
                 # underthesea formats each function's result with an f-string ("True", not True);
                 # the word-level tests repeat across sentences and are cached.
@@ -311,11 +313,16 @@ def _pos_tagger() -> tuple[Any, list[Template]] | None:
                         ("is_in_dict", tagged_feature.text_is_in_dict),
                     )
                 }
-                _tagger = (predictor, parse_templates(predictor.transformer.template, functions))
-            except (ImportError, AttributeError):
+                templates = parse_templates(predictor.transformer.template, functions)
+                attributes = crfsuite_attributes(Path(model_crf.__file__).parent / _POS_MODEL)
+                _tagger = KnownFeatureTagger(predictor.model, templates, attributes)
+            except (ImportError, AttributeError, OSError, struct.error, UnicodeDecodeError):
                 _tagger = None
             _tagger_loaded = True
     return _tagger
+
+
+_POS_MODEL = "pos_crf_2017_10_11.bin"
 
 
 def _as_text(function: Callable[[str], Any]) -> Callable[[str], str]:
