@@ -97,8 +97,14 @@ class _Context:
         return m
 
     def word_before(self, pos: int) -> str | None:
-        m = self.lex.shapes["word_before"].search(self.text, max(0, pos - _WINDOW), pos)
+        m = self.last_word(pos)
         return norm_key(m.group("word")) if m else None
+
+    def last_word(self, pos: int) -> Any:
+        """The "word_before" match: the run of letters and digits before ``pos`` (spaces allowed)."""
+        # The shape is greedy runs ending at ``pos``: its reverse-mode match, which tries only that
+        # end, is the forward search's match (same start, same word), found without trying every start.
+        return self.lex.ending["word_before"].reverse.match(self.text, max(0, pos - _WINDOW), pos)
 
     def word_after(self, pos: int) -> str | None:
         m = self.lex.shapes["word_after"].match(self.text, pos)
@@ -405,7 +411,7 @@ def _glued_to_code(ctx: _Context, number: _Number) -> bool:
         return False
     text = ctx.text
     shapes = ctx.lex.shapes
-    if shapes["glued_name_left"].search(text, max(0, number.start - 2), number.start):
+    if ctx.lex.ending["glued_name_left"].search(text, max(0, number.start - 2), number.start):
         return True
     raw_end = number.start + len(number.raw)
     if shapes["glued_code"].match(text, raw_end):
@@ -427,7 +433,7 @@ def _phone_like(ctx: _Context, number: _Number) -> bool:
         shapes = ctx.lex.shapes
         if shapes["phone_neighbour"].match(ctx.text, number.end):
             return True
-        if shapes["phone_neighbour_left"].search(ctx.text, max(0, number.start - 12), number.start):
+        if ctx.lex.ending["phone_neighbour_left"].search(ctx.text, max(0, number.start - 12), number.start):
             return True
     return False
 
@@ -443,10 +449,10 @@ def _is_name_or_time(ctx: _Context, number: _Number) -> bool:
     if number.spelled or "." in number.raw:
         return False
     # A number right after a capitalized word inside a sentence is part of a name ("Đài Thơm 8").
-    m = ctx.lex.shapes["word_before"].search(ctx.text, max(0, number.start - _WINDOW), number.start)
+    m = ctx.last_word(number.start)
     if m is None or not m.group("word")[0].isupper():
         return False
-    return not ctx.lex.shapes["sentence_edge"].search(ctx.text, max(0, m.start() - 8), m.start())
+    return not ctx.lex.ending["sentence_edge"].search(ctx.text, max(0, m.start() - 8), m.start())
 
 
 def _unit_reading(ctx: _Context, a: _Number) -> _Reading | None:

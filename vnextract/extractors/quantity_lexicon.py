@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 from pydantic import ConfigDict, Field
@@ -135,12 +135,35 @@ def _norm_forms(forms: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class EndAnchored:
+    """A pattern whose every match ends where the searched window ends (it ends in ``\\Z``).
+
+    A forward search tries every start in the window; the reverse-mode twin tries only the one place
+    where a match can end, so it tells cheaply whether there is a match at all. Most searches find
+    none; the others run the forward search, whose match is the one the rules were written for.
+    """
+
+    forward: regex.Pattern[str]
+    reverse: regex.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str) -> EndAnchored:
+        return cls(regex.compile(pattern), regex.compile(pattern, flags=regex.REVERSE))
+
+    def search(self, text: str, pos: int, endpos: int) -> Any:
+        """= ``forward.search(text, pos, endpos)``."""
+        if self.reverse.match(text, pos, endpos) is None:
+            return None
+        return self.forward.search(text, pos, endpos)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     units: dict[str, UnitInfo]  # form key -> unit
     unit_re: regex.Pattern[str]
     qualifiers: dict[str, QualifierInfo]
-    qualifier_re: regex.Pattern[str]
-    before: dict[str, regex.Pattern[str]]  # role -> "one of these forms just before here"
+    qualifier_re: EndAnchored
+    before: dict[str, EndAnchored]  # role -> "one of these forms just before here"
     unless_after: dict[str, frozenset[str]]  # role -> words that undo the role's forms
     words: dict[str, frozenset[str]]  # role -> forms (normalized, lower case)
     forms: dict[str, frozenset[str]]  # role -> forms exactly as written (POS tags)
@@ -151,6 +174,7 @@ class Lexicon:
     link_re: regex.Pattern[str]
     fraction_re: regex.Pattern[str]
     shapes: dict[str, regex.Pattern[str]]
+    ending: dict[str, EndAnchored]  # the shapes that end in \Z ("word_before", "sentence_edge"...)
 
     def unit_for(self, matched: str) -> UnitInfo | None:
         key = " ".join(matched.split())
@@ -160,8 +184,8 @@ class Lexicon:
         return self.qualifiers.get(norm_key(" ".join(matched.split())))
 
 
-def _before_re(forms: list[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
+def _before_re(forms: list[str]) -> EndAnchored:
+    return EndAnchored.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
 
 
 @cache
@@ -255,4 +279,5 @@ def lexicon() -> Lexicon:
         link_re=link_re,
         fraction_re=fraction_re,
         shapes=shapes,
+        ending={k: EndAnchored.compile(p.pattern) for k, p in shapes.items() if p.pattern.endswith(r"\Z")},
     )
