@@ -215,8 +215,10 @@ def affixes() -> list[AffixEntry]:
 
 
 @cache
-def suffix_matcher(role: str) -> list[tuple[AffixEntry, regex.Pattern[str]]]:
-    """For each affix of a role, a regex that matches it at the END of a window (just before a time)."""
+def suffix_matcher(role: str) -> list[tuple[AffixEntry, regex.Pattern[str], int | None]]:
+    """For each affix of a role, a regex that matches it at the END of a window (just before a time),
+    and its reach: the most characters a match can cover (the longest word and a space), None for an
+    affix given as a regex. A match ends at the window's end, so it starts no earlier than its reach."""
     out = []
     for e in affixes():
         if e.role != role:
@@ -225,7 +227,8 @@ def suffix_matcher(role: str) -> list[tuple[AffixEntry, regex.Pattern[str]]]:
         guard = ""
         if e.not_after:
             guard = "(?<!" + "|".join(regex.escape(w) + " " for w in e.not_after) + ")"
-        out.append((e, regex.compile(_LEFT_EDGE + guard + "(?:" + body + ") ?\\Z", FLAGS)))
+        reach = None if e.regex else max((len(w) for w in e.words), default=0) + 1
+        out.append((e, regex.compile(_LEFT_EDGE + guard + "(?:" + body + ") ?\\Z", FLAGS), reach))
     return out
 
 

@@ -563,8 +563,9 @@ def _prefix(
     lo = max(floor, start - window)
     window = text[lo:start]
     best: tuple[tp.AffixEntry, int] | None = None
-    for entry, pattern in tp.suffix_matcher(role):
-        m = pattern.search(window)
+    for entry, pattern, reach in tp.suffix_matcher(role):
+        # Lookbehinds still see the whole window; only the starts a match can have are tried.
+        m = pattern.search(window, max(0, len(window) - reach) if reach is not None else 0)
         if m and (best is None or lo + m.start() < best[1]):
             best = (entry, lo + m.start())
     return best
