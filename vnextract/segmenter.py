@@ -73,24 +73,23 @@ def _template_values(tokens: Sequence[str], templates: Sequence[Template]) -> It
 
     Position i reads the gram of ``width + 1`` tokens starting at ``i + index1``: "BOS" when that start
     is before the sentence, "EOS" when the gram runs past its end (the rule of both underthesea
-    featurizers).
+    featurizers). The values of each (function, column, width) are computed once and padded with
+    enough BOS/EOS that every template's column is one slice.
     """
     n = len(tokens)
     columns = (tokens, ["X"] * n)
-    applied: dict[tuple[Any, int, int], Sequence[str]] = {}
+    pad = max((abs(t.index1) + t.width for t in templates), default=0)
+    padded: dict[tuple[Any, int, int], list[str]] = {}
     for t in templates:
         key = (t.function, t.column, t.width)
-        values = applied.get(key)
+        values = padded.get(key)
         if values is None:
             grams = _grams(columns[t.column], t.width)
-            values = applied[key] = grams if t.function is None else list(map(t.function, grams))
-        first = min(n, max(0, -t.index1))
-        last = min(n - 1, n - 1 - t.width - t.index1)  # last position whose gram fits
-        valid = values[first + t.index1 : last + t.index1 + 1] if last >= first else []
-        column = ["BOS"] * first
-        column += valid
-        column += ["EOS"] * (n - len(column))
-        yield column
+            values = ["BOS"] * pad
+            values += grams if t.function is None else map(t.function, grams)
+            values += ["EOS"] * (pad + t.width)
+            padded[key] = values
+        yield values[pad + t.index1 : pad + t.index1 + n]
 
 
 def _grams(cells: Sequence[str], width: int) -> Sequence[str]:
