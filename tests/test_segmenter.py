@@ -80,10 +80,18 @@ def test_segmenter_equals_underthesea_on_generated_text(text: str) -> None:
     ("text", "expected"),
     [("12", "True"), ("-12", "True"), ("+7", "True"), ("2147483647", "True"), ("2147483648", "False"),
      ("-2147483648", "True"), ("1.200", "False"), ("١٢", "False"), ("²", "False"), ("", "False"),
-     ("-", "False")],
+     ("-", "False"), ("0000000000012", "True"), ("-0", "True"), ("9" * 100_000, "False")],
 )
 def test_isdigit_follows_rust_i32_parsing(text: str, expected: str) -> None:
     assert segmenter._rust_isdigit(text) == expected
+    if text:  # underthesea_core itself panics on an empty token
+        assert rust_feature("T[0].isdigit", text) == expected
+
+
+def rust_feature(template: str, token: str) -> str:
+    from underthesea_core import CRFFeaturizer
+
+    return CRFFeaturizer([template], set()).process([[[token]]])[0][0][0].split("=", 1)[1]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +100,7 @@ def test_isdigit_follows_rust_i32_parsing(text: str, expected: str) -> None:
      ("Hà Nội", "True"), ("Hà nội", "False"), ("ĐÀ", "True")],
 )
 def test_istitle_follows_underthesea_core(text: str, expected: str) -> None:
-    assert segmenter._rust_istitle(text) == expected
+    assert segmenter._rust_istitle(text) == expected == rust_feature("T[0].istitle", text)
 
 
 def test_pipeline_falls_back_to_underthesea_without_the_mirror(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -168,8 +168,14 @@ def crfsuite_attributes(path: Path) -> list[str]:
 
 
 def _rust_isdigit(text: str) -> str:
-    """underthesea_core's ``isdigit``: whether Rust parses the text as an i32."""
-    return "True" if _INT32.fullmatch(text) and -(2**31) <= int(text) < 2**31 else "False"
+    """underthesea_core's ``isdigit``: whether Rust parses the text as an i32 (sign, ASCII digits)."""
+    if not _INT32.fullmatch(text):
+        return "False"
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) > 10:  # too big for an i32 (and never int() a 100,000-digit run)
+        return "False"
+    value = -int(digits or "0") if text[0] == "-" else int(digits or "0")
+    return "True" if -(2**31) <= value < 2**31 else "False"
 
 
 def _rust_istitle(text: str) -> str:
