@@ -426,15 +426,19 @@ def _form_matches(
     """The matches of ``pattern.finditer(text)``; a form with an anchor is tried only in the windows
     around its anchors (every match starts in one), which gives the same matches in the same order.
     ``anchor_hits`` holds the anchor positions found so far in ``text`` (forms share anchors)."""
-    anchor = tp.compiled_anchors().get(entry.id)
-    if anchor is None:
+    anchors = tp.compiled_anchors().get(entry.id)
+    if anchors is None:
         yield from pattern.finditer(text)
         return
     if anchor_hits is None:
         anchor_hits = {}
-    hits = anchor_hits.get(anchor.pattern)
-    if hits is None:
-        hits = anchor_hits[anchor.pattern] = [a.start() for a in anchor.finditer(text, overlapped=True)]
+    for anchor in anchors:
+        if anchor.pattern not in anchor_hits:
+            anchor_hits[anchor.pattern] = [a.start() for a in anchor.finditer(text, overlapped=True)]
+    if len(anchors) == 1:
+        hits = anchor_hits[anchors[0].pattern]
+    else:
+        hits = sorted(pos for anchor in anchors for pos in anchor_hits[anchor.pattern])
     edge = tp.word_edge()
     before, after, size = entry.anchor_before, entry.anchor_after, len(text)
     resume = 0  # as finditer: after a match, the next one starts at or after its end
