@@ -181,7 +181,7 @@ def _bmp_class(pattern: str) -> str:
     return "".join(ranges)
 
 
-def _char_trie_pattern(words: dict[str, str]) -> str:
+def char_trie_pattern(words: dict[str, str]) -> str:
     """One re alternation of ``words``, each followed by its own pattern, factored by characters
     (the stdlib re then tries one character class per position instead of every word)."""
     trie: dict = {}
@@ -220,15 +220,15 @@ class FoldedScanner:
             """Lookahead: one of the node's keys follows a word token (a second word needs a space)."""
             words = {k: "" for k in node if k != _NAMES and is_word(k)}
             puncts = [re.escape(k) for k in node if k != _NAMES and not is_word(k)]
-            parts = [rf"[ \t]+{_char_trie_pattern(words)}"] if words else []
+            parts = [rf"[ \t]+{char_trie_pattern(words)}"] if words else []
             parts += [rf"[ \t]*(?:{'|'.join(puncts)})"] if puncts else []
             return f"(?={'|'.join(parts)})"
 
         firsts = [k for k in trie if k != _NAMES]
         whole = {k: "" for k in firsts if is_word(k) and _NAMES in trie[k]}
         inner = {k: then_second(trie[k]) for k in firsts if is_word(k) and _NAMES not in trie[k]}
-        alts = [f"{_char_trie_pattern(whole)}(?![{word}])"] if whole else []
-        alts += [_char_trie_pattern(inner)] if inner else []
+        alts = [f"{char_trie_pattern(whole)}(?![{word}])"] if whole else []
+        alts += [char_trie_pattern(inner)] if inner else []
         starts = [f"(?<![{word}])(?:{'|'.join(alts)})"] if alts else []
         starts += [re.escape(k) for k in firsts if not is_word(k)]  # one-character punctuation keys
         return cls(

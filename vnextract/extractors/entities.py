@@ -9,9 +9,11 @@ Candidates of all rules are resolved together: the longest (outermost) name wins
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -30,6 +32,38 @@ MAX_TAILS = 4  # horizon and year tails of one document name ("đến năm 2025,
 
 def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", " ") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Headed:
+    """A rule regex whose every match starts with one of its head phrases ("tỉnh", "Quyết định").
+
+    To scan a text, a stdlib-re search for the heads (one character trie, several times faster than
+    the regex module trying the whole rule at every position) finds the only places to try it.
+    """
+
+    rx: regex.Pattern[str]
+    heads: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str, heads: list[str]) -> Headed:
+        if not all(heads):
+            raise ValueError("a head phrase cannot be empty")
+        return cls(regex.compile(pattern), re.compile(gz.char_trie_pattern(dict.fromkeys(heads, ""))))
+
+    def match(self, text: str, pos: int = 0) -> Any:
+        return self.rx.match(text, pos)
+
+    def finditer(self, text: str, overlapped: bool = False) -> Iterator[Any]:
+        """= ``rx.finditer(text, overlapped=overlapped)``."""
+        pos = 0
+        while (head := self.heads.search(text, pos)) is not None:
+            m = self.rx.match(text, head.start())
+            if m is None:
+                pos = head.start() + 1
+            else:
+                yield m
+                pos = head.start() + 1 if overlapped else m.end()
 
 
 @dataclass(frozen=True)
@@ -58,36 +92,36 @@ class Rules:
     name_hyphen_tail: regex.Pattern[str]
     place_dash: regex.Pattern[str]
     roman: regex.Pattern[str]
-    doc_numbered: regex.Pattern[str]
-    doc_numbered_lower: regex.Pattern[str]
+    doc_numbered: Headed
+    doc_numbered_lower: Headed
     doc_number_tail: regex.Pattern[str]
     horizon_tail: regex.Pattern[str]
     year_tail: regex.Pattern[str]
     local_gov: regex.Pattern[str]
-    place_prefix: regex.Pattern[str]
+    place_prefix: Headed
     bare_unit: regex.Pattern[str]
-    office: regex.Pattern[str]
+    office: Headed
     office_before: regex.Pattern[str]
     office_modifier: regex.Pattern[str]
     office_joiner: regex.Pattern[str]
     cue_before: regex.Pattern[str]
-    agency_head: regex.Pattern[str]
-    event_head: regex.Pattern[str]
+    agency_head: Headed
+    event_head: Headed
     bare_head: regex.Pattern[str]
     street: regex.Pattern[str]
-    short_name_cue: regex.Pattern[str]
-    landmark: regex.Pattern[str]
+    short_name_cue: Headed
+    landmark: Headed
     cap_syllable_before: regex.Pattern[str]
     inner_dash: regex.Pattern[str]
-    system_head: regex.Pattern[str]
-    system_head_named: regex.Pattern[str]
+    system_head: Headed
+    system_head_named: Headed
     national_markers: PhraseSet
     brand: regex.Pattern[str]
     role_separator: regex.Pattern[str]
     cap_run_before: regex.Pattern[str]
     cap_run_after: regex.Pattern[str]
     byline: regex.Pattern[str]
-    doc_head: regex.Pattern[str]
+    doc_head: Headed
     quoted_title: regex.Pattern[str]
     doc_heads_year: frozenset[str]
     doc_heads_lower: frozenset[str]
@@ -122,7 +156,13 @@ def rules() -> Rules:
         return [gz.normalize_text(p) for p in lx[entry_id].phrases]
 
     prov, dist, ward = words("province_prefixes"), words("district_prefixes"), words("ward_prefixes")
-    numbered = _alternation(words("doc_types_numbered"))
+    levels = prov + dist + ward
+    numbered, numbered_lower = words("doc_types_numbered"), words("doc_types_numbered_lower")
+    agency_heads, event_heads = words("agency_heads"), words("event_heads")
+    honorifics, landmarks = words("short_name_honorifics"), words("landmark_kinds")
+    system_kinds, systems_named = words("system_kinds"), words("system_heads_named")
+    doc_heads = words("doc_heads_named") + words("doc_heads_lowercase_of_org")
+    cap_word = gz.fragment("CAP_WORD")
     offices = gz.phrases_of("office")
     cues = gz.phrases_of("honorific") + gz.phrases_of("rank")
     continuations = PhraseSet.of(
@@ -135,37 +175,40 @@ def rules() -> Rules:
         name_hyphen_tail=regex.compile(gz.fragment("NAME_HYPHEN_TAIL")),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
         roman=regex.compile(gz.fragment("ROMAN")),
-        doc_numbered=regex.compile(
-            f"{b}(?P<type>{numbered})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})"
+        doc_numbered=Headed.compile(
+            f"{b}(?P<type>{_alternation(numbered)})(?: số)? (?P<number>{gz.fragment('DOC_NUMBER')})",
+            numbered,
         ),
-        doc_numbered_lower=regex.compile(
-            f"{b}(?P<type>{_alternation(words('doc_types_numbered_lower'))})(?: số)? "
-            f"(?P<number>{gz.fragment('DOC_CODE')})"
+        doc_numbered_lower=Headed.compile(
+            f"{b}(?P<type>{_alternation(numbered_lower)})(?: số)? (?P<number>{gz.fragment('DOC_CODE')})",
+            numbered_lower,
         ),
         doc_number_tail=regex.compile(f" số (?P<number>{gz.fragment('DOC_NUMBER')})"),
         horizon_tail=regex.compile(gz.fragment("HORIZON_TAIL")),
         year_tail=regex.compile(f"{gz.fragment('YEAR_TAIL')}{a}"),
         local_gov=regex.compile(f"{b}{gz.fragment('LOCAL_GOV')}{a}"),
-        place_prefix=regex.compile(f"{b}(?P<prefix>{_alternation(prov + dist + ward)}) (?=\\p{{Lu}})"),
+        place_prefix=Headed.compile(f"{b}(?P<prefix>{_alternation(levels)}) (?=\\p{{Lu}})", levels),
         bare_unit=regex.compile(f"(?:{_alternation(prov + dist)}){a}(?! \\p{{Lu}})"),
-        office=regex.compile(f"{b}(?:{_alternation(offices)}){a}"),
+        office=Headed.compile(f"{b}(?:{_alternation(offices)}){a}", offices),
         office_before=regex.compile(f"{b}(?:{_alternation(offices)}) $"),
         office_joiner=regex.compile(f" (?:{_alternation(words('office_joiners'))}) "),
         office_modifier=regex.compile(f" (?:{_alternation(words('office_modifiers'))}){a}"),
         cue_before=regex.compile(f"(?:^|(?<=[^\\p{{L}}]))(?:{_alternation(cues)}) $"),
-        agency_head=regex.compile(f"{b}(?:{_alternation(words('agency_heads'))}) (?=\\p{{Lu}})"),
-        event_head=regex.compile(f"{b}(?:{_alternation(words('event_heads'))}) (?=\\p{{Lu}})"),
+        agency_head=Headed.compile(f"{b}(?:{_alternation(agency_heads)}) (?=\\p{{Lu}})", agency_heads),
+        event_head=Headed.compile(f"{b}(?:{_alternation(event_heads)}) (?=\\p{{Lu}})", event_heads),
         bare_head=regex.compile(f"(?:{_alternation(words('agency_heads'))}){a}"),
         street=regex.compile(gz.fragment("STREET")),
-        short_name_cue=regex.compile(f"{b}(?:{_alternation(words('short_name_honorifics'))}) (?=\\p{{Lu}})"),
-        landmark=regex.compile(
-            f"{b}(?:{_alternation(words('landmark_kinds'))}) {gz.fragment('CAP_WORD')}"
-            f"(?: {gz.fragment('CAP_WORD')}){{0,3}}{a}"
+        short_name_cue=Headed.compile(f"{b}(?:{_alternation(honorifics)}) (?=\\p{{Lu}})", honorifics),
+        landmark=Headed.compile(
+            f"{b}(?:{_alternation(landmarks)}) {cap_word}(?: {cap_word}){{0,3}}{a}",
+            landmarks,
         ),
         cap_syllable_before=regex.compile(f"(?<![\\p{{L}}\\p{{N}}]){gz.fragment('CAP_SYLLABLE')} $"),
         inner_dash=regex.compile(gz.fragment("INNER_DASH")),
-        system_head=regex.compile(f"{b}(?:{_alternation(words('system_kinds'))}) "),
-        system_head_named=regex.compile(f"{b}(?:{_alternation(words('system_heads_named'))}) (?=\\p{{Ll}})"),
+        system_head=Headed.compile(f"{b}(?:{_alternation(system_kinds)}) ", system_kinds),
+        system_head_named=Headed.compile(
+            f"{b}(?:{_alternation(systems_named)}) (?=\\p{{Ll}})", systems_named
+        ),
         national_markers=PhraseSet.of(tuple(p.split()) for p in words("national_markers")),
         brand=regex.compile(gz.fragment("BRAND")),
         role_separator=regex.compile(gz.fragment("ROLE_SEPARATOR")),
@@ -174,9 +217,7 @@ def rules() -> Rules:
         ),
         cap_run_after=regex.compile(f" [-–—] (?P<name>{gz.fragment('CAP_RUN')})(?![\\p{{L}}\\p{{N}}])"),
         byline=regex.compile(gz.fragment("BYLINE")),
-        doc_head=regex.compile(
-            f"{b}(?:{_alternation(words('doc_heads_named') + words('doc_heads_lowercase_of_org'))}) "
-        ),
+        doc_head=Headed.compile(f"{b}(?:{_alternation(doc_heads)}) ", doc_heads),
         quoted_title=regex.compile(gz.fragment("QUOTED_TITLE")),
         doc_heads_year=frozenset(words("doc_heads_taking_year")),
         doc_heads_lower=frozenset(words("doc_heads_lowercase_of_org")),
