@@ -10,10 +10,9 @@ from __future__ import annotations
 import struct
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -25,8 +24,7 @@ _LOOKAHEAD = 16
 _lock = threading.Lock()  # underthesea loads its models on first use and is not thread-safe then
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built ~10,000 times per article, and cheap to build
     start: int
     end: int
     text: str
@@ -333,7 +331,7 @@ def _as_text(function: Callable[[str], Any]) -> Callable[[str], str]:
 
 
 def _unchanged_by_token_normalize(pieces: list[str]) -> bool:
-    return all(_syllable_unchanged(syllable) for piece in pieces for syllable in piece.split(" "))
+    return all(map(_syllable_unchanged, " ".join(pieces).split(" ")))
 
 
 @lru_cache(maxsize=65536)
