@@ -8,11 +8,13 @@ every look-up is a bisection: no pass of the linker compares every mention with 
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from vnextract.context import Extracted
+from vnextract.context import Analysis, Extracted
+from vnextract.indicator_lexicon import Occurrences
 from vnextract.records import Change, Quantity
 from vnextract.text import Span
 
@@ -104,3 +106,14 @@ def next_live_start(f: Figure, figures: list[Figure], default: int) -> int:
         if g.role != "skip" and g.start > f.end:
             return g.start
     return default
+
+
+_OCCURRENCES: weakref.WeakKeyDictionary[Analysis, Occurrences] = weakref.WeakKeyDictionary()
+
+
+def occurrences(an: Analysis) -> Occurrences:
+    """The lexicon's word places in this text, found once per text (held only while it is analysed)."""
+    occ = _OCCURRENCES.get(an)
+    if occ is None:
+        occ = _OCCURRENCES[an] = Occurrences(an.text)
+    return occ

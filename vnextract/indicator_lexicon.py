@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from functools import cache
 from typing import Literal
 
@@ -126,6 +128,61 @@ def word_pattern(role: Role) -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<!\w)(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE
     )
+
+
+@cache
+def _first_words(role: Role) -> tuple[str, ...]:
+    """Words one of which every phrase of the role starts with (casefolded; none contains another)."""
+    words = {p.split(" ", 1)[0].casefold() for p in phrases(role)}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+class Occurrences:
+    """Where the phrases of each role may start in one text: the places of their first words.
+
+    A regex scan of a window without any of them cannot match, and most windows have none: the
+    places are found once per text and role (``str.find`` on the casefolded text), then each test
+    is a bisection. Casefolding agrees with the patterns' case-insensitive matching on every letter
+    of the lexicon; a text it changes in length ('İ' folds to two characters) is never skipped.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text.casefold()
+        self._folded = folded if len(folded) == len(text) else None
+        self._starts: dict[Role, list[int]] = {}
+
+    def may_occur(self, role: Role, start: int, end: int) -> bool:
+        """Can a phrase of the role occur in ``text[start:end]`` (or in a string made of its pieces)?"""
+        if self._folded is None:
+            return True
+        starts = self._starts.get(role)
+        if starts is None:
+            starts = self._starts[role] = self._find(role)
+        k = bisect.bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
+
+    def _find(self, role: Role) -> list[int]:
+        folded = self._folded or ""
+        found = []
+        for w in _first_words(role):
+            k = folded.find(w)
+            while k != -1:
+                found.append(k)
+                k = folded.find(w, k + 1)
+        return sorted(found)
+
+    def find_all(self, role: Role, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """``word_pattern(role).finditer(text, start, end)``, without the scan when no phrase can occur."""
+        if not self.may_occur(role, start, end):
+            return iter(())
+        return word_pattern(role).finditer(self.text, start, end)
+
+    def find(self, role: Role, start: int, end: int) -> regex.Match[str] | None:
+        """``word_pattern(role).search(text, start, end)``, without the scan when no phrase can occur."""
+        if not self.may_occur(role, start, end):
+            return None
+        return word_pattern(role).search(self.text, start, end)
 
 
 def _suffix_regex(items: tuple[str, ...]) -> regex.Pattern[str]:

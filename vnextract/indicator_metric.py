@@ -17,7 +17,14 @@ import regex
 from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract.context import Analysis, Extracted
-from vnextract.indicator_figures import COUNTED_KINDS, Figure, Mentions, next_live_start, previous_live
+from vnextract.indicator_figures import (
+    COUNTED_KINDS,
+    Figure,
+    Mentions,
+    next_live_start,
+    occurrences,
+    previous_live,
+)
 from vnextract.patterns import norm_key
 from vnextract.records import Quantity, TimeExpression
 from vnextract.text import DASHES, Span
@@ -42,6 +49,7 @@ SHORT_PREDICATE_WORDS = 3  # "lượt khám, chữa bệnh": a predicate this sh
 COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what a percent counts
 MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
+STATUS_ROLES: tuple[lex.Role, ...] = ("target", "estimate")  # the status words a left context may hold
 # Roles whose words after a percent mean it is not followed by the noun it counts.
 NOT_NOUN_ROLES = (
     "link",
@@ -356,7 +364,8 @@ def _left_context(
     end = f.anchor
     start = seg.start
     g = previous_live(f, figures)
-    respectively = lex.word_pattern("respectively").search(text, start, end)
+    occ = occurrences(an)
+    respectively = occ.find("respectively", start, end)
     if g is not None and respectively is not None and g.end <= respectively.start():
         # "Tỷ lệ ... của ba tỉnh A, B, C lần lượt là 99,5%, ...": figures in the subject are part of it.
         g = None
@@ -370,7 +379,7 @@ def _left_context(
         # "3.450 doanh nghiệp đang hoạt động với tổng vốn đăng ký 95.000 tỷ đồng": "với" opens this one.
         joins = [
             m
-            for m in lex.word_pattern("accompaniment").finditer(text, start, end)
+            for m in occ.find_all("accompaniment", start, end)
             if text[m.end() : end].strip()
             and not lex.suffix_pattern("baseline_marker").search(text, start, m.end())  # not "so với"
         ]
@@ -426,7 +435,10 @@ def _left_context(
         raw = stripped[: m.start()]
     cleaned = _clean_left(an, start, start + len(raw), times)
     # A counted figure keeps the verb with its subject ("lượt khách tỉnh phấn đấu đón"): the noun is after it.
-    if (rest := _after_status_verb(cleaned, bare_verb=f.ext.record.kind not in COUNTED_KINDS)) is not None:
+    # Only the status words of the window can be in its cleaned text.
+    roles: tuple[lex.Role, ...] = tuple(r for r in STATUS_ROLES if occ.may_occur(r, start, start + len(raw)))
+    rest = _after_status_verb(cleaned, bare_verb=f.ext.record.kind not in COUNTED_KINDS, roles=roles)
+    if rest is not None:
         # "tỉnh phải đạt tốc độ tăng trưởng kinh tế 11%": the measure follows the status and its verb.
         cleaned, linked, planned = rest, True, True
     if (m := lex.prefix_pattern("link").match(cleaned)) is not None and m.end() < len(cleaned):
@@ -496,10 +508,12 @@ def _bracketed_metric(left: str, previous: str) -> str:
     return previous or rest
 
 
-def _after_status_verb(left: str, *, bare_verb: bool = True) -> str | None:
+def _after_status_verb(
+    left: str, *, bare_verb: bool = True, roles: tuple[lex.Role, ...] = STATUS_ROLES
+) -> str | None:
     """What follows the last 'phải đạt' / 'phấn đấu đạt' (status word, link verb) in a left context."""
     found = None
-    for role in ("target", "estimate"):
+    for role in roles:
         for m in lex.word_pattern(role).finditer(left):
             link = lex.prefix_pattern("link").match(left, m.end())
             if link is not None:
@@ -690,7 +704,8 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     while (m := lex.suffix_pattern("preposition").search(s)) is not None and m.start() > 0:
         s = s[: m.start()].rstrip(" ,")
     # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
-    for m in reversed(list(lex.word_pattern("speech").finditer(s))):
+    speech = lex.word_pattern("speech").finditer(s) if occurrences(an).may_occur("speech", start, end) else ()
+    for m in reversed(list(speech)):
         if s[m.end() :].strip(" ,:"):  # "giá đô la Mỹ niêm yết [ở mức]": the verb closes its own subject
             s = s[m.end() :].lstrip(" ,:")
         break

@@ -20,7 +20,14 @@ from vnextract import clauses
 from vnextract import indicator_lexicon as lex
 from vnextract import indicator_selection as selection
 from vnextract.context import Analysis, Extracted
-from vnextract.indicator_figures import Figure, Mentions, SortedHits, next_live_start, previous_live
+from vnextract.indicator_figures import (
+    Figure,
+    Mentions,
+    SortedHits,
+    next_live_start,
+    occurrences,
+    previous_live,
+)
 from vnextract.indicator_metric import (
     BEFORE_WINDOW,
     bracketed,
@@ -94,9 +101,11 @@ class _Document:
             mask += [Span(g.start, g.end) for g in figures]
             mask += [g.baseline for g in figures if g.baseline is not None]
             window = _masked(text, sent.start, sent.end, mask)
+            occ = occurrences(self.an)  # masking only blanks words out: what is absent stays absent
             found = [
                 (sent.start + m.start(), sent.start + m.end(), role)
                 for role in ("estimate", "target")
+                if occ.may_occur(role, sent.start, sent.end)
                 for m in lex.word_pattern(role).finditer(window)
             ]
             self._hits[sent] = SortedHits(sorted(found))
@@ -180,7 +189,7 @@ def link_indicators(
     baselines = [f.baseline for _, fs in per_sentence for f in fs if f.baseline is not None]
     compared = Mentions(Extracted(b.start, b.end, b) for b in set(baselines))
     period_times = Mentions(
-        t for t in all_times if not compared.overlapping(t.start, t.end) and not _after_marker(text, t)
+        t for t in all_times if not compared.overlapping(t.start, t.end) and not _after_marker(an, t)
     )
     indicators: list[Indicator] = []
     doc = _Document(an, all_times, period_times, names)
@@ -243,7 +252,7 @@ def _roles(
         direction, verb_start = _change_verb(text, f, before, own)
         fronted: Span | None = None
         if direction is None:
-            direction, verb_start, fronted = _fronted_comparison(text, f, before, times)
+            direction, verb_start, fronted = _fronted_comparison(an, f, before, times)
         if direction is None and i > 0:
             direction, verb_start = _elliptic_change(text, figures[i - 1], f)
             f.elliptic = direction is not None
@@ -292,8 +301,9 @@ def _restates(text: str, prev: Figure, f: Figure) -> bool:
     return not rest
 
 
-def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
+def _after_marker(an: Analysis, t: Extracted[TimeExpression]) -> bool:
     """Is a time the object of a comparison ("so với cùng kỳ năm 2021", "so với cuối năm 2023")?"""
+    text = an.text
     before = text[max(0, t.start - 20) : t.start]
     if lex.suffix_pattern("comparison_period").search(before):
         return True
@@ -303,7 +313,11 @@ def _after_marker(text: str, t: Extracted[TimeExpression]) -> bool:
         text.rfind(",", lo, t.start), text.rfind(";", lo, t.start), text.rfind(".", lo, t.start), lo - 1
     )
     clause = text[clause_start + 1 : t.start]
-    if any(lex.word_pattern(r).search(clause) for r in ("comparative_increase", "comparative_decrease")):
+    occ = occurrences(an)
+    if any(
+        occ.may_occur(r, clause_start + 1, t.start) and lex.word_pattern(r).search(clause)
+        for r in ("comparative_increase", "comparative_decrease")
+    ):
         return True
     for cut in ("cùng kỳ", ""):
         head = before.rstrip()
@@ -352,12 +366,15 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
 
 
 def _fronted_comparison(
-    text: str, f: Figure, before: str, times: Mentions[TimeExpression]
+    an: Analysis, f: Figure, before: str, times: Mentions[TimeExpression]
 ) -> tuple[str | None, int | None, Span | None]:
     """'cao hơn cùng kỳ khoảng 1.000 đồng/kg', 'thấp hơn năm 2023 là 2%': the compared period stands
     between the comparative and its amount; it is the baseline."""
+    text = an.text
     base = f.start - len(before)
     for role, direction in (("comparative_increase", "increase"), ("comparative_decrease", "decrease")):
+        if not occurrences(an).may_occur(role, base, f.start):
+            continue
         m = next(reversed(list(lex.word_pattern(role).finditer(before))), None)  # the nearest comparative
         if m is None:
             continue
@@ -620,7 +637,7 @@ def _amountless_changes(an: Analysis, figures: list[Figure]) -> None:
             ("change_decrease", "decrease"),
             ("overrun", "increase"),
         ):
-            for m in lex.word_pattern(role).finditer(text, seg.start, seg.end):
+            for m in occurrences(an).find_all(role, seg.start, seg.end):
                 k = bisect.bisect_right(starts, m.start()) - 1
                 if k >= 0 and m.start() < figures[k].end:
                     continue  # the verb is part of a figure ("gấp 3 lần")
@@ -1023,7 +1040,7 @@ def _location(
     in_clause = [e for e in places if e.start >= f.segment.start]
     if in_clause:
         return in_clause[-1].record
-    if _national_clause(text, f):
+    if _national_clause(an, f):
         return None  # "hoàn thành 3.000 km đường cao tốc trên cả nước": the whole country, not the last place
     if places:
         return places[0].record
@@ -1038,13 +1055,14 @@ def _dateline_place(text: str, e: Extracted[Entity], times: Mentions[TimeExpress
     return any(dated_dash(t, text[t.end :].lstrip()[:1]) for t in times.between(e.end, e.end + 3))
 
 
-def _national_clause(text: str, f: Figure) -> bool:
+def _national_clause(an: Analysis, f: Figure) -> bool:
     """Is the figure's clause about the whole country ("cả nước có ...", "... trên toàn quốc")?
 
     Not when the country is what the figure is compared with or a share of ("so với cả nước",
     "của cả nước"): the scope is then still the place before it.
     """
-    for m in lex.word_pattern("national").finditer(text, f.segment.start, f.segment.end):
+    text = an.text
+    for m in occurrences(an).find_all("national", f.segment.start, f.segment.end):
         before = text[f.segment.start : m.start()]
         if not (
             lex.suffix_pattern("baseline_marker").search(before) or lex.suffix_pattern("scope").search(before)
