@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from vnextract.context import Analysis, Candidate, Extracted, resolve_overlaps
-from vnextract.extractors.quantity_lexicon import Lexicon, UnitInfo, lexicon
+from vnextract.extractors.quantity_lexicon import FormsBefore, Lexicon, UnitInfo, lexicon
 from vnextract.numbers import could_be_comma_thousands, number_words, parse_digits, parse_words
 from vnextract.patterns import norm_key
 from vnextract.records import Quantity
@@ -81,20 +81,33 @@ class _Context:
         self.lex = lex
         self._sentence_starts: list[int] | None = None
         self._token_ends: dict[tuple[int, int], list[int]] = {}
+        self._last_keys: dict[int, str | None] = {}
 
     def before(self, role: str, pos: int) -> Any:
         """The match of one of ``role``'s forms ending right before ``pos`` (spaces allowed), or None."""
-        pattern = self.lex.before.get(role)
-        if pattern is None:
+        forms = self.lex.before.get(role)
+        if forms is None:
             return None
-        lo = max(0, pos - _WINDOW)
-        m = pattern.search(self.text, lo, pos)
+        m = self.form_before(forms, pos)
         if m is None:
             return None
         unless = self.lex.unless_after.get(role)
         if unless and self.word_before(m.start()) in unless:
             return None
         return m
+
+    def form_before(self, forms: FormsBefore, pos: int) -> Any:
+        """The match of one of ``forms`` ending right before ``pos`` (spaces allowed), or None."""
+        if forms.last_words is not None and self.last_key(pos) not in forms.last_words:
+            return None  # the word before is no form's last word: most numbers stop here
+        return forms.pattern.search(self.text, max(0, pos - _WINDOW), pos)
+
+    def last_key(self, pos: int) -> str | None:
+        """The run of letters and digits before ``pos``, case-folded (once per position)."""
+        if pos not in self._last_keys:
+            m = self.last_word(pos)
+            self._last_keys[pos] = m.group("word").casefold() if m else None
+        return self._last_keys[pos]
 
     def word_before(self, pos: int) -> str | None:
         m = self.last_word(pos)
@@ -736,7 +749,7 @@ def _extend_left(ctx: _Context, reading: _Reading, number: _Number) -> None:
     pos = reading.start
     if reading.upper is not None and (m := ctx.before("range_start", pos)):
         pos = m.start()
-    q = ctx.lex.qualifier_re.search(ctx.text, max(0, pos - _WINDOW), pos)
+    q = ctx.form_before(ctx.lex.qualifier_re, pos)
     if q is not None:
         info = ctx.lex.qualifier_for(q.group("form"))
         if (

@@ -157,13 +157,37 @@ class EndAnchored:
         return self.forward.search(text, pos, endpos)
 
 
+_WORDS_ONLY = regex.compile(r"\p{L}+(?:\s+\p{L}+)*")
+
+
+@dataclass(frozen=True)
+class FormsBefore:
+    """ "One of these forms just before here": the end-anchored pattern, and the last words of the
+    forms, case-folded.
+
+    A form made of words ends with a whole run of letters (its start is not inside a word, and its
+    pieces are split by spaces), so a form can end before a position only if the run of letters
+    and digits there is one of ``last_words`` (case-folding keeps every case-insensitive match).
+    """
+
+    pattern: EndAnchored
+    last_words: frozenset[str] | None  # None when some form is not made of words: no shortcut
+
+    @classmethod
+    def compile(cls, forms: list[str]) -> FormsBefore:
+        pattern = EndAnchored.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
+        if not all(_WORDS_ONLY.fullmatch(f) for f in forms):
+            return cls(pattern, None)
+        return cls(pattern, frozenset(f.split()[-1].casefold() for f in forms))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     units: dict[str, UnitInfo]  # form key -> unit
     unit_re: regex.Pattern[str]
     qualifiers: dict[str, QualifierInfo]
-    qualifier_re: EndAnchored
-    before: dict[str, EndAnchored]  # role -> "one of these forms just before here"
+    qualifier_re: FormsBefore
+    before: dict[str, FormsBefore]  # role -> "one of these forms just before here"
     unless_after: dict[str, frozenset[str]]  # role -> words that undo the role's forms
     words: dict[str, frozenset[str]]  # role -> forms (normalized, lower case)
     forms: dict[str, frozenset[str]]  # role -> forms exactly as written (POS tags)
@@ -182,10 +206,6 @@ class Lexicon:
 
     def qualifier_for(self, matched: str) -> QualifierInfo | None:
         return self.qualifiers.get(norm_key(" ".join(matched.split())))
-
-
-def _before_re(forms: list[str]) -> EndAnchored:
-    return EndAnchored.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
 
 
 @cache
@@ -214,7 +234,7 @@ def lexicon() -> Lexicon:
         for form in q.forms:
             qualifiers[norm_key(form)] = info_q
             qual_forms.append(norm_key(form))
-    qualifier_re = _before_re(qual_forms)
+    qualifier_re = FormsBefore.compile(qual_forms)
 
     by_role: dict[str, list[str]] = {}
     unless: dict[str, set[str]] = {}
@@ -226,7 +246,7 @@ def lexicon() -> Lexicon:
         if c.role == "multiplier_word" and c.value is not None:
             for f in forms:
                 multiplier_words[norm_key(f)] = c.value
-    before = {role: _before_re(forms) for role, forms in by_role.items()}
+    before = {role: FormsBefore.compile(forms) for role, forms in by_role.items()}
     words = {role: frozenset(norm_key(f) for f in forms) for role, forms in by_role.items()}
 
     nw = number_words()
