@@ -219,21 +219,22 @@ def affixes() -> list[AffixEntry]:
 
 
 @cache
-def suffix_matcher(role: str) -> list[tuple[AffixEntry, regex.Pattern[str], int | None]]:
-    """For each affix of a role, a regex that matches it at the END of a window (just before a time),
-    and its reach: the most characters a match can cover (the longest word and a space), None for an
-    affix given as a regex. A match ends at the window's end, so it starts no earlier than its reach."""
-    out = []
-    for e in affixes():
-        if e.role != role:
-            continue
+def suffix_matcher(role: str) -> tuple[list[AffixEntry], regex.Pattern[str], int | None]:
+    """The affixes of a role and one regex that matches any of them at the END of a window (just before
+    a time): group ``a<i>`` is affix i. A search finds the earliest start, and at that start the first
+    affix in file order. Also the reach: the most characters a match can cover (the longest word and a
+    space), None when an affix is a regex. A match ends at the window's end: it starts within its reach."""
+    entries = [e for e in affixes() if e.role == role]
+    alternatives = []
+    for i, e in enumerate(entries):
         body = expand(e.regex, f"times/affixes.yaml ({e.id})") if e.regex else _alternation(e.words)
         guard = ""
         if e.not_after:
             guard = "(?<!" + "|".join(regex.escape(w) + " " for w in e.not_after) + ")"
-        reach = None if e.regex else max((len(w) for w in e.words), default=0) + 1
-        out.append((e, regex.compile(_LEFT_EDGE + guard + "(?:" + body + ") ?\\Z", FLAGS), reach))
-    return out
+        alternatives.append(f"(?P<a{i}>{_LEFT_EDGE}{guard}(?:{body}) ?\\Z)")
+    reaches = [None if e.regex else max((len(w) for w in e.words), default=0) + 1 for e in entries]
+    reach = None if None in reaches else max(reaches, default=0)
+    return entries, regex.compile("|".join(alternatives), FLAGS), reach  # type: ignore[arg-type]
 
 
 @cache

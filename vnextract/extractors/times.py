@@ -563,16 +563,16 @@ def _with_clock(date: Found, clock: Found, start: int, end: int) -> Found:
 def _prefix(
     text: str, start: int, floor: int, role: str, window: int = _WINDOW
 ) -> tuple[tp.AffixEntry, int] | None:
-    """The longest affix of ``role`` ending right before ``start`` (not reaching before ``floor``)."""
+    """The longest affix of ``role`` ending right before ``start`` (not reaching before ``floor``);
+    of two starting at one place, the first in affixes.yaml."""
     lo = max(floor, start - window)
     window = text[lo:start]
-    best: tuple[tp.AffixEntry, int] | None = None
-    for entry, pattern, reach in tp.suffix_matcher(role):
-        # Lookbehinds still see the whole window; only the starts a match can have are tried.
-        m = pattern.search(window, max(0, len(window) - reach) if reach is not None else 0)
-        if m and (best is None or lo + m.start() < best[1]):
-            best = (entry, lo + m.start())
-    return best
+    entries, pattern, reach = tp.suffix_matcher(role)
+    # Lookbehinds still see the whole window; only the starts a match can have are tried.
+    m = pattern.search(window, max(0, len(window) - reach) if reach is not None else 0)
+    if m is None:
+        return None
+    return entries[int(m.lastgroup[1:])], lo + m.start()  # type: ignore[index]
 
 
 def attach_parts(text: str, items: list[Found]) -> list[Found]:
