@@ -98,9 +98,8 @@ class _Context:
 
     def form_before(self, forms: FormsBefore, pos: int) -> Any:
         """The match of one of ``forms`` ending right before ``pos`` (spaces allowed), or None."""
-        if forms.last_words is not None and self.last_key(pos) not in forms.last_words:
-            return None  # the word before is no form's last word: most numbers stop here
-        return forms.pattern.search(self.text, max(0, pos - _WINDOW), pos)
+        last_key = self.last_key(pos) if forms.last_words is not None else None
+        return forms.search(self.text, max(0, pos - _WINDOW), pos, last_key)
 
     def last_key(self, pos: int) -> str | None:
         """The run of letters and digits before ``pos``, case-folded (once per position)."""

@@ -168,6 +168,10 @@ class FormsBefore:
     A form made of words ends with a whole run of letters (its start is not inside a word, and its
     pieces are split by spaces), so a form can end before a position only if the run of letters
     and digits there is one of ``last_words`` (case-folding keeps every case-insensitive match).
+    For such forms the reverse-mode match is also the forward search's match: every form that
+    matches there covers whole words before the position, so the longer the form, the earlier it
+    starts, and the alternation tries the longest forms first, as a forward search finds the
+    earliest start.
     """
 
     pattern: EndAnchored
@@ -176,9 +180,19 @@ class FormsBefore:
     @classmethod
     def compile(cls, forms: list[str]) -> FormsBefore:
         pattern = EndAnchored.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(forms)})\s*\Z")
-        if not all(_WORDS_ONLY.fullmatch(f) for f in forms):
+        # single spaces: the alternation's order by length is the order by number of characters matched
+        if not all(_WORDS_ONLY.fullmatch(f) and f == " ".join(f.split()) for f in forms):
             return cls(pattern, None)
         return cls(pattern, frozenset(f.split()[-1].casefold() for f in forms))
+
+    def search(self, text: str, pos: int, endpos: int, last_key: str | None) -> Any:
+        """= ``pattern.forward.search(text, pos, endpos)``; ``last_key`` is the case-folded run of
+        letters and digits before ``endpos`` (within ``pos``)."""
+        if self.last_words is None:
+            return self.pattern.search(text, pos, endpos)
+        if last_key not in self.last_words:
+            return None  # the word before is no form's last word: most numbers stop here
+        return self.pattern.reverse.match(text, pos, endpos)
 
 
 @dataclass(frozen=True)
