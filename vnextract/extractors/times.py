@@ -774,21 +774,34 @@ def find_times(text: str, ref: dt.date | None, scan: Scan | None = None) -> list
 # ---------------------------------------------------------------- public API
 
 
-# The scan of each Analysis under extraction, for as long as it lives (weak keys): one document's
+@dataclass
+class _Memo:
+    """What one document's time passes found so far: the scan of its text and the times found with
+    each reference date (find_reference_date looks with none; without a dateline so does extract_times)."""
+
+    text: str
+    scan: Scan
+    times: dict[dt.date | None, list[Found]]
+
+
+# The memo of each Analysis under extraction, for as long as it lives (weak keys): one document's
 # find_reference_date and extract_times share it; nothing is shared between documents.
-_SCANS: weakref.WeakKeyDictionary[Analysis, tuple[str, Scan]] = weakref.WeakKeyDictionary()
+_MEMOS: weakref.WeakKeyDictionary[Analysis, _Memo] = weakref.WeakKeyDictionary()
 
 
-def _scan_of(an: Analysis) -> Scan:
-    memo = _SCANS.get(an)
-    if memo is None or memo[0] is not an.text:
-        memo = _SCANS[an] = (an.text, scan_forms(an.text))
-    return memo[1]
+def _times_of(an: Analysis, ref: dt.date | None) -> list[Found]:
+    """find_times over the whole text of ``an``, scanning it once and resolving once per reference date."""
+    memo = _MEMOS.get(an)
+    if memo is None or memo.text is not an.text:
+        memo = _MEMOS[an] = _Memo(an.text, scan_forms(an.text), {})
+    if ref not in memo.times:
+        memo.times[ref] = find_times(an.text, ref, memo.scan)
+    return memo.times[ref]
 
 
 def extract_times(an: Analysis) -> list[Extracted[TimeExpression]]:
     out = []
-    for f in find_times(an.text, an.reference_date, _scan_of(an)):
+    for f in _times_of(an, an.reference_date):
         v = f.value
         record = TimeExpression(
             **an.mention(f.start, f.end),
@@ -812,10 +825,10 @@ def find_reference_date(an: Analysis) -> dt.date | None:
     if not opening:
         return None
     region = opening.group(0)
-    # Short texts are all opening lines: then the scan of the region is the scan of the text.
-    scan = _scan_of(an) if len(region) == len(an.text) else None
+    # Short texts are all opening lines: then the times of the region are those of the text.
+    found = _times_of(an, None) if len(region) == len(an.text) else find_times(region, None)
     candidates: list[tuple[bool, dt.date]] = []
-    for f in find_times(region, None, scan):
+    for f in found:
         v = f.value
         if not v.year_explicit or v.start is None or v.modifier or v.grain not in _CLOCK_GRAINS | {"day"}:
             continue
