@@ -479,14 +479,15 @@ def find_cores(
 ) -> list[Found]:
     candidates = []
     for entry, matches in scan if scan is not None else scan_forms(text):
-        if bool(entry.params.get("echo")) != echo:
+        if not matches or bool(entry.params.get("echo")) != echo:
             continue
         resolver = RESOLVERS[entry.resolver]
+        params = dict(entry.params)  # one copy per form: the passes only read it
         for start, end, g in matches:
-            value = _safely(resolver, g, ref, entry.params, None)
+            value = _safely(resolver, g, ref, params, None)
             if value is None:
                 continue
-            found = Found(start, end, value, entry.id, entry.resolver, g, dict(entry.params))
+            found = Found(start, end, value, entry.id, entry.resolver, g, params)
             candidates.append(Candidate(start, end, entry.id, entry.priority, {"found": found}))
     return [c.data["found"] for c in resolve_overlaps(candidates)]
 
