@@ -81,7 +81,8 @@ class _Context:
         self.lex = lex
         self._sentence_starts: list[int] | None = None
         self._token_ends: dict[tuple[int, int], list[int]] = {}
-        self._last_keys: dict[int, str | None] = {}
+        self._last_keys: dict[int, str | None] = {}  # per position: the word before, case-folded
+        self._last_words: dict[int, Any] = {}  # per position: the "word_before" match
 
     def before(self, role: str, pos: int) -> Any:
         """The match of one of ``role``'s forms ending right before ``pos`` (spaces allowed), or None."""
@@ -98,8 +99,11 @@ class _Context:
 
     def form_before(self, forms: FormsBefore, pos: int) -> Any:
         """The match of one of ``forms`` ending right before ``pos`` (spaces allowed), or None."""
-        last_key = self.last_key(pos) if forms.last_words is not None else None
-        return forms.search(self.text, max(0, pos - _WINDOW), pos, last_key)
+        if forms.last_words is not None:
+            key = self._last_keys[pos] if pos in self._last_keys else self.last_key(pos)
+            if key not in forms.last_words:
+                return None  # the word before is no form's last word: most numbers stop here
+        return forms.search(self.text, max(0, pos - _WINDOW), pos)
 
     def last_key(self, pos: int) -> str | None:
         """The run of letters and digits before ``pos``, case-folded (once per position)."""
@@ -114,9 +118,13 @@ class _Context:
 
     def last_word(self, pos: int) -> Any:
         """The "word_before" match: the run of letters and digits before ``pos`` (spaces allowed)."""
+        if pos in self._last_words:
+            return self._last_words[pos]
         # The shape is greedy runs ending at ``pos``: its reverse-mode match, which tries only that
         # end, is the forward search's match (same start, same word), found without trying every start.
-        return self.lex.ending["word_before"].reverse.match(self.text, max(0, pos - _WINDOW), pos)
+        m = self.lex.ending["word_before"].reverse.match(self.text, max(0, pos - _WINDOW), pos)
+        self._last_words[pos] = m
+        return m
 
     def word_after(self, pos: int) -> str | None:
         m = self.lex.shapes["word_after"].match(self.text, pos)

@@ -211,13 +211,10 @@ class FormsBefore:
             return cls(pattern, None)
         return cls(pattern, frozenset(f.split()[-1].casefold() for f in forms))
 
-    def search(self, text: str, pos: int, endpos: int, last_key: str | None) -> Any:
-        """= ``pattern.forward.search(text, pos, endpos)``; ``last_key`` is the case-folded run of
-        letters and digits before ``endpos`` (within ``pos``)."""
+    def search(self, text: str, pos: int, endpos: int) -> Any:
+        """= ``pattern.forward.search(text, pos, endpos)`` (callers first test ``last_words``)."""
         if self.last_words is None:
             return self.pattern.search(text, pos, endpos)
-        if last_key not in self.last_words:
-            return None  # the word before is no form's last word: most numbers stop here
         return self.pattern.reverse.match(text, pos, endpos)
 
 
