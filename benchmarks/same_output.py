@@ -30,7 +30,8 @@ def documents() -> list[tuple[str, str, str | None]]:
         if line.strip():
             row = json.loads(line)
             dates[row["file"]] = row.get("reference_date")
-    docs = [(p.name, p.read_text(encoding="utf-8"), dates.get(p.name)) for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    articles = sorted((ROOT / "corpus").glob("*.txt"))
+    docs = [(p.name, p.read_text(encoding="utf-8"), dates.get(p.name)) for p in articles]
     for p in sorted((ROOT / "corpus/extra").glob("*.json")):
         row = json.loads(p.read_text(encoding="utf-8"))
         docs.append((p.name, row["text"], row.get("reference_date")))
@@ -60,7 +61,9 @@ def outputs() -> Iterator[tuple[str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("action", choices=["record", "compare"])
     parser.add_argument("path", type=Path)
     args = parser.parse_args()

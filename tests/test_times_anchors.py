@@ -33,6 +33,10 @@ ADVERSARIAL = [
     "năm học 2023 - 2024, niên khóa 2019/2020, 1/2/3/4/5/6/2022 12/12/12/2020",
     "12/8/2022\n- 13/8/2022\nngày 1-\n2/9 tháng\n3 giờ",
     "Thứ Hai,12/8/2022 ngày12/8 x12/8 _12/8 ٣/٨/٢٠٢٢ ngày ٣/٨",
+    # The anchors added for speed (present, parts of periods, relative days, year forms, lists).
+    "tính đến thời điểm hiện tại; vụ lúa Đông Xuân 2023-2024; chiều tối nay; ngày hôm qua",
+    "thượng tuần tháng 12, 11, 10, 09, 08, 07, 06, 05, 04, 03 hoặc 02/2024; quý III, III, III hoặc IV",
+    "rạng sáng ngày 12/08 năm nay, 2022 là năm bản lề, năm 2022 là năm",
 ]
 
 
