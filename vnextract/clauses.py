@@ -20,6 +20,17 @@ from vnextract.text import Span
 SEGMENT_BREAKS = ";"
 HARD_STOPS = "():"  # a parenthesis (opening, or closing the one a figure stands in) or a colon
 COORDINATION_REACH = 30  # "và xử lý 204 phiên": a figure this close after "và"/"với" starts a new item
+# Words that open a new clause after a comma: a change, a break, a comparison, a link verb, a report.
+NEW_ITEM_ROLES: tuple[lex.Role, ...] = (
+    "change_increase",
+    "change_decrease",
+    "clause_break",
+    "baseline_marker",
+    "link",
+    "overrun",
+    "continuation",
+    "speech",
+)
 
 
 def segments(text: str, sentence: Span) -> list[Span]:
@@ -57,20 +68,9 @@ def _starts_new_item(text: str, pos: int, end: int, figure_starts: list[int]) ->
         return True  # "..., thủy điện 21,3%": the next list item
     if _linked_figure_ahead(text, pos, end, figure_starts):
         return True  # "..., thu nhập bình quân đầu người đạt 120 triệu đồng": a new subject and its level
-    rest = text[pos:end]
-    for role in (
-        "change_increase",
-        "change_decrease",
-        "clause_break",
-        "baseline_marker",
-        "link",
-        "overrun",
-        "continuation",
-        "speech",
-    ):
-        if lex.prefix_pattern(role).match(rest):
-            return True
-    return False
+    if lex.prefix_union(NEW_ITEM_ROLES).match(text, pos, end) is None:
+        return False  # one match rules out every role below
+    return any(lex.prefix_pattern(role).match(text, pos, end) for role in NEW_ITEM_ROLES)
 
 
 def _linked_figure_ahead(text: str, pos: int, end: int, figure_starts: list[int]) -> bool:

@@ -108,12 +108,15 @@ def next_live_start(f: Figure, figures: list[Figure], default: int) -> int:
     return default
 
 
-_OCCURRENCES: weakref.WeakKeyDictionary[Analysis, Occurrences] = weakref.WeakKeyDictionary()
+_LAST: tuple[weakref.ref[Analysis], Occurrences] | None = None  # the text being linked and its places
 
 
 def occurrences(an: Analysis) -> Occurrences:
     """The lexicon's word places in this text, found once per text (held only while it is analysed)."""
-    occ = _OCCURRENCES.get(an)
-    if occ is None:
-        occ = _OCCURRENCES[an] = Occurrences(an.text)
+    global _LAST
+    last = _LAST  # one read: another thread may replace it, never half of it
+    if last is not None and last[0]() is an:
+        return last[1]
+    occ = Occurrences(an.text)
+    _LAST = (weakref.ref(an), occ)
     return occ

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from functools import cache
 from typing import Literal
 
@@ -132,18 +131,18 @@ def word_pattern(role: Role) -> regex.Pattern[str]:
 
 @cache
 def _first_words(role: Role) -> tuple[str, ...]:
-    """Words one of which every phrase of the role starts with (casefolded; none contains another)."""
-    words = {p.split(" ", 1)[0].casefold() for p in phrases(role)}
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+    """The first words of the role's phrases (casefolded)."""
+    return tuple(sorted({p.split(" ", 1)[0].casefold() for p in phrases(role)}))
 
 
 class Occurrences:
     """Where the phrases of each role may start in one text: the places of their first words.
 
-    A regex scan of a window without any of them cannot match, and most windows have none: the
-    places are found once per text and role (``str.find`` on the casefolded text), then each test
-    is a bisection. Casefolding agrees with the patterns' case-insensitive matching on every letter
-    of the lexicon; a text it changes in length ('İ' folds to two characters) is never skipped.
+    A word-list match starts where one of its phrases' first words does, so a scan only needs to try
+    those places, and most windows have none. The places are found once per text and role
+    (``str.find`` on the casefolded text); each look-up is a bisection. Casefolding agrees with the
+    patterns' case-insensitive matching on every letter of the lexicon; a text whose casefolding
+    changes its length ('İ' folds to two characters) is scanned as usual.
     """
 
     def __init__(self, text: str) -> None:
@@ -152,37 +151,60 @@ class Occurrences:
         self._folded = folded if len(folded) == len(text) else None
         self._starts: dict[Role, list[int]] = {}
 
+    def _places(self, role: Role) -> list[int]:
+        starts = self._starts.get(role)
+        if starts is None:
+            folded = self._folded or ""
+            found = set()
+            for w in _first_words(role):
+                k = folded.find(w)
+                while k != -1:
+                    found.add(k)
+                    k = folded.find(w, k + 1)
+            starts = self._starts[role] = sorted(found)
+        return starts
+
     def may_occur(self, role: Role, start: int, end: int) -> bool:
         """Can a phrase of the role occur in ``text[start:end]`` (or in a string made of its pieces)?"""
         if self._folded is None:
             return True
-        starts = self._starts.get(role)
-        if starts is None:
-            starts = self._starts[role] = self._find(role)
+        starts = self._places(role)
         k = bisect.bisect_left(starts, start)
         return k < len(starts) and starts[k] < end
 
-    def _find(self, role: Role) -> list[int]:
-        folded = self._folded or ""
-        found = []
-        for w in _first_words(role):
-            k = folded.find(w)
-            while k != -1:
-                found.append(k)
-                k = folded.find(w, k + 1)
-        return sorted(found)
+    def find_all(self, role: Role, start: int, end: int, window: str | None = None) -> list[regex.Match[str]]:
+        """What ``word_pattern(role).finditer`` finds in ``text[start:end]`` (positions in the text), or in
+        ``window``: a string as long as that range that stands for it (a slice or a masked copy;
+        positions in the window). Only the places of the role's first words are tried."""
+        pattern = word_pattern(role)
+        if self._folded is None:
+            found = pattern.finditer(self.text, start, end) if window is None else pattern.finditer(window)
+            return list(found)
+        starts = self._places(role)
+        out: list[regex.Match[str]] = []
+        free = start  # a match never starts inside the one before it
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            p = starts[k]
+            if p < free:
+                continue
+            m = pattern.match(self.text, p, end) if window is None else pattern.match(window, p - start)
+            if m is not None:
+                out.append(m)
+                free = m.end() if window is None else start + m.end()
+        return out
 
-    def find_all(self, role: Role, start: int, end: int) -> Iterator[regex.Match[str]]:
-        """``word_pattern(role).finditer(text, start, end)``, without the scan when no phrase can occur."""
-        if not self.may_occur(role, start, end):
-            return iter(())
-        return word_pattern(role).finditer(self.text, start, end)
-
-    def find(self, role: Role, start: int, end: int) -> regex.Match[str] | None:
-        """``word_pattern(role).search(text, start, end)``, without the scan when no phrase can occur."""
-        if not self.may_occur(role, start, end):
-            return None
-        return word_pattern(role).search(self.text, start, end)
+    def find(self, role: Role, start: int, end: int, window: str | None = None) -> regex.Match[str] | None:
+        """What ``word_pattern(role).search`` finds, like ``find_all``."""
+        pattern = word_pattern(role)
+        if self._folded is None:
+            return pattern.search(self.text, start, end) if window is None else pattern.search(window)
+        starts = self._places(role)
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            p = starts[k]
+            m = pattern.match(self.text, p, end) if window is None else pattern.match(window, p - start)
+            if m is not None:
+                return m
+        return None
 
 
 def _suffix_regex(items: tuple[str, ...]) -> regex.Pattern[str]:
@@ -206,6 +228,23 @@ def prefix_pattern(role: Role) -> regex.Pattern[str]:
     """A phrase of the role where matching starts (leading spaces allowed)."""
     # Use with ``.match(text, pos)``: the match is anchored at ``pos``.
     return regex.compile(rf"\s*(?:{_alternation(phrases(role))})(?!\w){_blockers(role)}", regex.IGNORECASE)
+
+
+def _union(roles: tuple[Role, ...]) -> tuple[str, ...]:
+    return tuple(sorted({p for r in roles for p in phrases(r)}, key=len, reverse=True))
+
+
+@cache
+def suffix_union(roles: tuple[Role, ...]) -> regex.Pattern[str]:
+    """A phrase of any of the roles at the end of a string: one search that rules all of them out."""
+    return _suffix_regex(_union(roles))
+
+
+@cache
+def prefix_union(roles: tuple[Role, ...]) -> regex.Pattern[str]:
+    """A phrase of any of the roles where matching starts, without the roles' not-followed-by words:
+    one match that rules all of them out (it may hold where none of them does)."""
+    return regex.compile(rf"\s*(?:{_alternation(_union(roles))})(?!\w)", regex.IGNORECASE)
 
 
 def alternation(role: Role) -> str:

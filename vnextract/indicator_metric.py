@@ -50,6 +50,8 @@ COUNTED_NOUN_WORDS = 3  # "100% huyện, ...": at most this many words name what
 MAX_PREDICATE_WORDS = 14  # a counted figure's predicate longer than this runs into the next clause
 LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding clause, not its metric
 STATUS_ROLES: tuple[lex.Role, ...] = ("target", "estimate")  # the status words a left context may hold
+# The verb and status words peeled off the end of a left context, in the order that breaks ties.
+PEELED_ROLES: tuple[lex.Role, ...] = ("existential", "link", "estimate", "target", "to_level")
 # Roles whose words after a percent mean it is not followed by the noun it counts.
 NOT_NOUN_ROLES = (
     "link",
@@ -409,12 +411,12 @@ def _left_context(
     first = True
     while True:
         stripped = raw.rstrip(" ,")
+        if lex.suffix_union(PEELED_ROLES).search(stripped) is None:
+            break  # one search rules out every peeled word (most contexts end in none)
         framing = lex.suffix_pattern("framing").search(stripped)
         # The longest phrase wins ("xuống còn" is a new level, not the existential "còn"), then the order.
         found = [
-            (m, role)
-            for role in ("existential", "link", "estimate", "target", "to_level")
-            if (m := lex.suffix_pattern(role).search(stripped)) is not None
+            (m, role) for role in PEELED_ROLES if (m := lex.suffix_pattern(role).search(stripped)) is not None
         ]
         if not found:
             break

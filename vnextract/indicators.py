@@ -101,12 +101,11 @@ class _Document:
             mask += [Span(g.start, g.end) for g in figures]
             mask += [g.baseline for g in figures if g.baseline is not None]
             window = _masked(text, sent.start, sent.end, mask)
-            occ = occurrences(self.an)  # masking only blanks words out: what is absent stays absent
+            occ = occurrences(self.an)  # masking only blanks words out: no phrase starts anywhere else
             found = [
                 (sent.start + m.start(), sent.start + m.end(), role)
                 for role in ("estimate", "target")
-                if occ.may_occur(role, sent.start, sent.end)
-                for m in lex.word_pattern(role).finditer(window)
+                for m in occ.find_all(role, sent.start, sent.end, window)
             ]
             self._hits[sent] = SortedHits(sorted(found))
         return self._hits[sent]
@@ -315,7 +314,7 @@ def _after_marker(an: Analysis, t: Extracted[TimeExpression]) -> bool:
     clause = text[clause_start + 1 : t.start]
     occ = occurrences(an)
     if any(
-        occ.may_occur(r, clause_start + 1, t.start) and lex.word_pattern(r).search(clause)
+        occ.find(r, clause_start + 1, t.start, clause)
         for r in ("comparative_increase", "comparative_decrease")
     ):
         return True
@@ -373,9 +372,9 @@ def _fronted_comparison(
     text = an.text
     base = f.start - len(before)
     for role, direction in (("comparative_increase", "increase"), ("comparative_decrease", "decrease")):
-        if not occurrences(an).may_occur(role, base, f.start):
-            continue
-        m = next(reversed(list(lex.word_pattern(role).finditer(before))), None)  # the nearest comparative
+        m = next(
+            reversed(occurrences(an).find_all(role, base, f.start, before)), None
+        )  # the nearest comparative
         if m is None:
             continue
         gap = before[m.end() :]
@@ -697,7 +696,7 @@ def _present_markers(an: Analysis, times: Mentions[TimeExpression]) -> list[Extr
     """'Đến nay', 'hiện nay' date a cumulative total to the reference date when the time layer left them."""
     if an.reference_date is None:
         return []
-    found = list(lex.word_pattern("present").finditer(an.text))
+    found = occurrences(an).find_all("present", 0, len(an.text))
     # "Hiện 100% bộ, ngành ...": a bare "hiện" dates the figure only when it opens the sentence.
     found += [
         m for s in an.sentences if (m := lex.prefix_pattern("present_opening").match(an.text, s.start, s.end))
@@ -893,11 +892,13 @@ def _only_verbs_between(text: str, start: int, end: int) -> bool:
 
 
 def _masked(text: str, start: int, end: int, spans: list[Span]) -> str:
-    chars = list(text[start:end])
+    """``text[start:end]`` with the spans blanked out (same length)."""
+    out = text[start:end]
     for s in spans:
-        for k in range(max(s.start, start), min(s.end, end)):
-            chars[k - start] = " "
-    return "".join(chars)
+        a, b = max(s.start, start) - start, min(s.end, end) - start
+        if a < b:
+            out = f"{out[:a]}{' ' * (b - a)}{out[b:]}"
+    return out
 
 
 def _status(
