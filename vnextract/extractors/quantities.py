@@ -156,7 +156,7 @@ def extract_quantities(an: Analysis, blocked: list[Span]) -> list[Extracted[Quan
     ctx = _Context(an, lex)
     merged = _merged(blocked)
     readings: list[_Reading] = []
-    for number in _numbers(ctx):
+    for number in _numbers(ctx, merged):
         # Every reading of a number covers the number and ends its core at or after it, so a number
         # that overlaps a blocked span would be dropped below anyway: skip reading it (that saves
         # segmenting sentences that only hold dates and names).
@@ -226,15 +226,25 @@ def _overlaps_any(start: int, end: int, merged: tuple[list[int], list[int]]) -> 
     return i >= 0 and ends[i] > start
 
 
+def _inside_one(start: int, end: int, merged: tuple[list[int], list[int]]) -> bool:
+    """Does one merged interval hold all of [start, end)?"""
+    starts, ends = merged
+    i = bisect.bisect_right(starts, start) - 1  # the last interval starting at or before ``start``
+    return i >= 0 and ends[i] >= end
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers
 
 
-def _numbers(ctx: _Context) -> list[_Number]:
-    """Every written number in the text, digits and words, each with its scale words."""
+def _numbers(ctx: _Context, merged: tuple[list[int], list[int]]) -> list[_Number]:
+    """Every written number in the text, digits and words, each with its scale words, but those
+    already inside a ``merged`` blocked span (their readings would overlap it: no need to parse them)."""
     found: list[_Number] = []
     text = ctx.text
     for m in ctx.lex.shapes["digits"].finditer(text):
+        if _overlaps_any(m.start(), m.end(), merged):
+            continue  # scale words only make the number longer: it would overlap all the same
         raw = m.group(0)
         if "/" in raw:
             found.append(_Number(m.start(), m.end(), 0.0, raw))  # a fraction or a date: read later
@@ -247,7 +257,8 @@ def _numbers(ctx: _Context) -> list[_Number]:
         number = _Number(m.start(), m.end(), value, raw, comma_thousands=could_be_comma_thousands(raw))
         found.append(_with_scale(ctx, number))
     for m in ctx.lex.shapes["spelled"].finditer(text):
-        found.extend(_spelled(ctx, m.start(), m.group(0)))
+        if not _inside_one(m.start(), m.end(), merged):  # else every number in it would overlap
+            found.extend(_spelled(ctx, m.start(), m.group(0)))
     return found
 
 
