@@ -88,6 +88,7 @@ class PhraseSet:
 class Rules:
     word: regex.Pattern[str]
     cap_syllable: regex.Pattern[str]
+    surname_syllable: Headed  # = cap_syllable, scanned only where a family name is written
     caps_syllable: regex.Pattern[str]
     name_hyphen_tail: regex.Pattern[str]
     place_dash: regex.Pattern[str]
@@ -171,6 +172,7 @@ def rules() -> Rules:
     return Rules(
         word=regex.compile(gz.fragment("WORD")),
         cap_syllable=regex.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}"),
+        surname_syllable=Headed.compile(f"{gz.fragment('CAP_SYLLABLE')}{a}", words("surnames")),
         caps_syllable=regex.compile(gz.fragment("CAPS_SYLLABLE")),
         name_hyphen_tail=regex.compile(gz.fragment("NAME_HYPHEN_TAIL")),
         place_dash=regex.compile(gz.fragment("PLACE_DASH")),
@@ -1107,7 +1109,9 @@ def person_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
 
     # 2. Honorific or rank before the name, maybe an office after it: "Ông Trần Hữu Lộc, Tổng Giám đốc ...".
     # 3. A family name followed by ", <office>": "...; Trần Quốc Nam, Phó Bí thư Tỉnh ủy".
-    for m in r.cap_syllable.finditer(text):
+    # (a capitalised syllable never holds another one, so those starting with a family name are the
+    # same matches as in a scan of every capitalised syllable)
+    for m in r.surname_syllable.finditer(text):
         start = m.start()
         if start in found or m.group() not in r.surnames:
             continue
