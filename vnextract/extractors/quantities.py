@@ -327,7 +327,8 @@ def _scaled_at(ctx: _Context, pos: int, value: float) -> tuple[int, float, float
     scale: float | None = None
     while (m := ctx.lex.scale_re.match(ctx.text, pos)) is not None:
         word = norm_key(m.group("scale"))
-        if ctx.word_after(m.end()) in ctx.lex.scale_not_before.get(word, frozenset()):
+        not_before = ctx.lex.scale_not_before.get(word)
+        if not_before and ctx.word_after(m.end()) in not_before:
             break
         factor = number_words()[word].value
         value = _times(value, factor)
@@ -575,8 +576,7 @@ def _unit_at(ctx: _Context, pos: int) -> tuple[UnitInfo, int, int] | bool | None
     info = ctx.lex.unit_for(m.group("form"))
     if info is None or (not m.group("space") and not info.glued):
         return None
-    nxt = ctx.word_after(m.end())
-    if nxt is not None and nxt in info.not_before:
+    if info.not_before and ctx.word_after(m.end()) in info.not_before:  # (None is never in it)
         return False if info.drop_when_not_unit else None
     if info.digits_after_mean_time and ctx.lex.shapes["digit_after"].match(ctx.text, m.end()):
         return False  # "5 tháng 8", "9 giờ 15": a date or a clock time
