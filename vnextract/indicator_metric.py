@@ -52,6 +52,7 @@ LONG_LEFT_CONTEXT = 30  # words: more than this before a figure is a preceding c
 STATUS_ROLES: tuple[lex.Role, ...] = ("target", "estimate")  # the status words a left context may hold
 # The verb and status words peeled off the end of a left context, in the order that breaks ties.
 PEELED_ROLES: tuple[lex.Role, ...] = ("existential", "link", "estimate", "target", "to_level")
+FRAMING_ROLES: tuple[lex.Role, ...] = ("framing", "existential")  # dropped from the end of a left context
 # Roles whose words after a percent mean it is not followed by the noun it counts.
 NOT_NOUN_ROLES = (
     "link",
@@ -118,6 +119,7 @@ def metric_of(
         right = " ".join(x for x in (unit_words, predicate) if x)
     metric = ""
     from_right = False
+    verbs: str | None = None  # _trailing_verbs(an, f), once a branch has needed it
     if f.role == "value" and bracketed(text, f):
         # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": the measure of the list, not the name it belongs to.
         metric = _bracketed_metric(left, previous)
@@ -205,17 +207,22 @@ def metric_of(
         while (m := lex.suffix_pattern("preposition").search(metric)) is not None and m.start() > 0:
             metric = metric[: m.start()].strip()
         from_right = True
-    elif q.kind in OBJECT_KINDS and predicate and _starts_with_noun(an, f.end) and _trailing_verbs(an, f):
+    elif (
+        q.kind in OBJECT_KINDS
+        and predicate
+        and _starts_with_noun(an, f.end)
+        and (verbs := _trailing_verbs(an, f))
+    ):
         # "Hà Nội thu hút 2,3 tỷ USD vốn FDI": the verb and the noun that follows the amount.
-        metric = f"{_trailing_verbs(an, f)} {predicate}"
+        metric = f"{verbs} {predicate}"
         from_right = True
     elif right and existential and not predicate and left and q.kind in COUNTED_KINDS:
         # "bảo hiểm xã hội tự nguyện có hơn 1,9 triệu người, tăng ...": the counted noun of the subject.
         metric = f"{right} {left}"
     elif right and (
-        predicate or existential or not left or _trailing_verbs(an, f) or _bare_verbs(an, f, left)
+        predicate or existential or not left or (verbs := _trailing_verbs(an, f)) or _bare_verbs(an, f, left)
     ):
-        metric = f"{_trailing_verbs(an, f)} {right}".strip()
+        metric = f"{_trailing_verbs(an, f) if verbs is None else verbs} {right}".strip()
         if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(an, f, left):
             # "quỹ bảo hiểm y tế đã thanh toán chi phí cho 91,3 triệu lượt khám, chữa bệnh": who did it.
             metric = f"{right} {_past_status_words(left)}"
@@ -550,8 +557,10 @@ def _with_dimension(an: Analysis, f: Figure, metric: str, predicate: str) -> str
     """'An Giang xuống giống 231.460 ha lúa' -> 'diện tích xuống giống lúa': a verb alone names no measure."""
     unit = f.ext.record.unit
     dimension = lex.unit_dimensions().get(norm_key(unit)) if unit else None
+    if not dimension:
+        return metric
     verbs = _trailing_verbs(an, f)
-    if not dimension or not verbs or dimension in metric.lower():
+    if not verbs or dimension in metric.lower():
         return metric
     low = metric.lower()
     subject = metric[: len(metric) - len(verbs)].strip() if low.endswith(verbs.lower()) else None
@@ -670,7 +679,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
         pieces.append(piece)
         pos = t.end
     pieces.append(text[pos:end])
-    s = " ".join(p.strip() for p in pieces if p.strip())
+    s = pieces[0].strip() if len(pieces) == 1 else " ".join(p.strip() for p in pieces if p.strip())
     s = s.replace(" ,", ",")
     changed = True
     while changed and s:
@@ -691,8 +700,11 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
             changed = True
     while s:
         stripped = s.rstrip(" ,")
-        m = lex.suffix_pattern("framing").search(stripped) or lex.suffix_pattern("existential").search(
-            stripped
+        m = (
+            lex.suffix_pattern("framing").search(stripped)
+            or lex.suffix_pattern("existential").search(stripped)
+            if lex.suffix_union(FRAMING_ROLES).search(stripped) is not None
+            else None
         )
         if (
             not m
@@ -713,10 +725,12 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
         break
     for sep in (" - ", " – "):
         k = s.rfind(sep)
+        if k == -1:
+            continue
         # "(HQ Online) - Theo ...", "Hà Nội, 02/7/2024 - ...": a dateline, not "3 - 5 sao" or "tôm - lúa".
         head = s[:k].rstrip()
         dateline = head.endswith(")") or head[-4:].isdigit()  # "(HQ Online)", "02/7/2024"
-        if k != -1 and (dateline or s[k + len(sep) :].lower().startswith("theo")):
+        if dateline or s[k + len(sep) :].lower().startswith("theo"):
             s = s[k + len(sep) :]
     low = s.lower()
     k = low.rfind("theo ")

@@ -53,6 +53,12 @@ FRONTED_BASELINE_WORDS = 5  # "cao hơn cùng kỳ năm 2023 khoảng ...": a co
 LIST_BULLETS = frozenset("-+•*–—·")  # what opens a list item line
 LIST_ENUMERATOR_CHARS = 4  # "a)", "1.", "12)", "iv)": an enumerator is this short
 FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
+CHANGE_ROLES: tuple[lex.Role, ...] = (
+    "change_increase",
+    "change_decrease",
+    "comparative_increase",
+    "comparative_decrease",
+)
 
 
 @dataclass
@@ -95,7 +101,8 @@ class _Document:
 
     def status_hits(self, sent: Span, figures: list[Figure]) -> SortedHits:
         """Status words of a sentence (start, end, role), outside names, figures and comparisons."""
-        if sent not in self._hits:
+        hits = self._hits.get(sent)
+        if hits is None:
             text = self.an.text
             mask = [e.span for e in self.entities.overlapping(sent.start, sent.end)]
             mask += [Span(g.start, g.end) for g in figures]
@@ -107,8 +114,8 @@ class _Document:
                 for role in ("estimate", "target")
                 for m in occ.find_all(role, sent.start, sent.end, window)
             ]
-            self._hits[sent] = SortedHits(sorted(found))
-        return self._hits[sent]
+            hits = self._hits[sent] = SortedHits(sorted(found))
+        return hits
 
     def list_heading(self, para: Span | None) -> Span | None:
         """The line a list item hangs from ("Mục tiêu đến năm 2030:" above "- Tỷ lệ đô thị hóa đạt 50%")."""
@@ -340,12 +347,19 @@ def _change_verb(text: str, f: Figure, before: str, own: str) -> tuple[str | Non
     head = before
     while (adv := lex.suffix_pattern("change_adverb").search(head)) is not None and adv.start() > 0:
         head = head[: adv.start()]
+    # One search and one match rule out all four verbs (most figures are levels).
+    verb_near = (
+        lex.suffix_union(CHANGE_ROLES).search(head) is not None
+        or lex.prefix_union(CHANGE_ROLES).match(own) is not None
+    )
     for role, direction in (
         ("change_increase", "increase"),
         ("change_decrease", "decrease"),
         ("comparative_increase", "increase"),
         ("comparative_decrease", "decrease"),
     ):
+        if not verb_near:
+            break
         # "tăng gấp 3 lần": the verb before the amount first, then one inside it ("gấp 3 lần").
         m = lex.suffix_pattern(role).search(head)
         if m:
