@@ -6,7 +6,7 @@ The words live in ``patterns/quantities/numbers.yaml``; this module holds the ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -63,6 +63,7 @@ _PLAIN = regex.compile(r"\d+(?:,\d+)?")
 _MAX_DIGITS = 18
 
 
+@lru_cache(maxsize=8192)  # a pure function of a short string, asked again and again ("2024", "10")
 def parse_digits(raw: str, *, comma_thousands: bool = False) -> float | None:
     """The value of a written number, or None when it is not a well-formed Vietnamese number.
 
@@ -84,6 +85,7 @@ def parse_digits(raw: str, *, comma_thousands: bool = False) -> float | None:
     return float(raw.replace(",", "."))
 
 
+@lru_cache(maxsize=8192)
 def could_be_comma_thousands(raw: str) -> bool:
     """True for "3,490" or "1,250,000": the comma may be a thousands separator (mixed conventions)."""
     raw = raw.lstrip("±")
