@@ -669,9 +669,7 @@ def _compound_noun_end(ctx: _Context, start: int) -> int:
     best = start
     pos = start
     for _ in range(_MAX_COMPOUND_SYLLABLES):
-        end = pos
-        while end < len(text) and text[end].isalpha():
-            end += 1
+        end = _letters_end(text, pos)
         if end == pos or not text[pos].islower():
             break
         if pos > start and norm_key(text[start:end]) in compounds:
@@ -680,6 +678,17 @@ def _compound_noun_end(ctx: _Context, start: int) -> int:
             break
         pos = end + 1
     return best
+
+
+def _letters_end(text: str, pos: int) -> int:
+    """End of the run of letters (``str.isalpha``) from ``pos``."""
+    space = text.find(" ", pos, pos + 24)
+    if space > pos and text[pos:space].isalpha():
+        return space  # the common case, a syllable then a space: one C call, not a loop in Python
+    end = pos
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
 
 
 def _list_end(ctx: _Context, end: int) -> int:
