@@ -36,7 +36,7 @@ def _alternation(phrases: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Headed:
-    """A rule regex whose every match starts with one of its head phrases ("tỉnh", "Quyết định").
+    """A rule regex and the head phrases its matches start with ("tỉnh", "Quyết định").
 
     To scan a text, a stdlib-re search for the heads (one character trie, several times faster than
     the regex module trying the whole rule at every position) finds the only places to try it.
@@ -55,7 +55,8 @@ class Headed:
         return self.rx.match(text, pos)
 
     def finditer(self, text: str, overlapped: bool = False) -> Iterator[Any]:
-        """= ``rx.finditer(text, overlapped=overlapped)``."""
+        """The matches of ``rx.finditer(text, overlapped=overlapped)`` that start with a head: all of
+        them when every match does (the rules' heads are their leading alternation)."""
         pos = 0
         while (head := self.heads.search(text, pos)) is not None:
             m = self.rx.match(text, head.start())
