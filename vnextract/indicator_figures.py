@@ -25,7 +25,7 @@ LOOKAROUND = 8  # figures scanned around one figure: skipped ones in between are
 COUNTED_KINDS = frozenset({"count", "fraction"})
 
 
-@dataclass(eq=False)  # figures compare by identity
+@dataclass(eq=False, slots=True)  # figures compare by identity
 class Figure:
     """One quantity of a sentence and what the linker decided about it."""
 
@@ -46,18 +46,17 @@ class Figure:
     index: int = 0  # position in its sentence's figures
     chain_end: Figure | None = None  # the last level coordinated with this one ("A, B và C đã ...")
     attached: bool = False  # a change figure that became part of a level's indicator
+    # Where the quantity starts and ends, read so often that they are copied from ``ext`` (never replaced).
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.ext.start
-
-    @property
-    def end(self) -> int:
-        return self.ext.end
+    def __post_init__(self) -> None:
+        self.start = self.ext.start
+        self.end = self.ext.end
 
     @property
     def anchor(self) -> int:
-        return self.verb_start if self.verb_start is not None else self.ext.start
+        return self.verb_start if self.verb_start is not None else self.start
 
 
 class Mentions(list[Extracted[R]]):

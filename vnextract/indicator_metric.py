@@ -718,8 +718,7 @@ def _clean_left(an: Analysis, start: int, end: int, times: Mentions[TimeExpressi
     while (m := lex.suffix_pattern("preposition").search(s)) is not None and m.start() > 0:
         s = s[: m.start()].rstrip(" ,")
     # "Ông X, Giám đốc Sở cho biết, ...", "HQ Online) - Theo Tổng cục Hải quan, ...": drop the attribution.
-    speech = lex.word_pattern("speech").finditer(s) if occurrences(an).may_occur("speech", start, end) else ()
-    for m in reversed(list(speech)):
+    for m in reversed(list(lex.word_pattern("speech").finditer(s))):
         if s[m.end() :].strip(" ,:"):  # "giá đô la Mỹ niêm yết [ở mức]": the verb closes its own subject
             s = s[m.end() :].lstrip(" ,:")
         break
