@@ -72,6 +72,9 @@ class _Reading:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_ANY_WORD = "\x00any"  # a last_key that may be any form's last word (no letter folds to NUL)
+
+
 class _Context:
     """Per-call helpers over one Analysis: words before/after a position, sentences, tokens."""
 
@@ -101,15 +104,18 @@ class _Context:
         """The match of one of ``forms`` ending right before ``pos`` (spaces allowed), or None."""
         if forms.last_words is not None:
             key = self._last_keys[pos] if pos in self._last_keys else self.last_key(pos)
-            if key not in forms.last_words:
+            if key is not _ANY_WORD and key not in forms.last_words:
                 return None  # the word before is no form's last word: most numbers stop here
         return forms.search(self.text, max(0, pos - _WINDOW), pos)
 
     def last_key(self, pos: int) -> str | None:
-        """The run of letters and digits before ``pos``, case-folded (once per position)."""
+        """The run of letters and digits before ``pos``, case-folded (once per position); None when
+        there is none, ``_ANY_WORD`` when case-folding changes its length ("İ", "ẞ"): no shortcut."""
         if pos not in self._last_keys:
             m = self.last_word(pos)
-            self._last_keys[pos] = m.group("word").casefold() if m else None
+            word = m.group("word") if m else None
+            key = word.casefold() if word is not None else None
+            self._last_keys[pos] = key if key is None or len(key) == len(word) else _ANY_WORD
         return self._last_keys[pos]
 
     def word_before(self, pos: int) -> str | None:

@@ -193,7 +193,8 @@ class FormsBefore:
 
     A form made of words ends with a whole run of letters (its start is not inside a word, and its
     pieces are split by spaces), so a form can end before a position only if the run of letters
-    and digits there is one of ``last_words`` (case-folding keeps every case-insensitive match).
+    and digits there is one of ``last_words``: letters that match case-insensitively fold to the
+    same letter (the caller compares words whose case-folding keeps their length, see last_key).
     For such forms the reverse-mode match is also the forward search's match: every form that
     matches there covers whole words before the position, so the longer the form, the earlier it
     starts, and the alternation tries the longest forms first, as a forward search finds the
@@ -209,7 +210,10 @@ class FormsBefore:
         # single spaces: the alternation's order by length is the order by number of characters matched
         if not all(_WORDS_ONLY.fullmatch(f) and f == " ".join(f.split()) for f in forms):
             return cls(pattern, None)
-        return cls(pattern, frozenset(f.split()[-1].casefold() for f in forms))
+        last = [f.split()[-1] for f in forms]
+        if any(len(w.casefold()) != len(w) for w in last):
+            return cls(pattern, None)  # a letter that folds to several: compare through the regex only
+        return cls(pattern, frozenset(w.casefold() for w in last))
 
     def search(self, text: str, pos: int, endpos: int) -> Any:
         """= ``pattern.forward.search(text, pos, endpos)`` (callers first test ``last_words``)."""
