@@ -31,8 +31,9 @@ def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Spa
     # The phrases read before a figure are short: a bounded window keeps long lists linear.
     before = text[max(segment.start, span.start - BEFORE_WINDOW) : span.start]
     own = text[span.start : span.end].lower()
-    sentence_before = text[max(sentence.start, span.start - BEFORE_WINDOW) : span.start]
-    if q.kind in lex.skip_kinds() and not measured_duration(q, sentence_before):
+    if q.kind in lex.skip_kinds() and not measured_duration(
+        q, text[max(sentence.start, span.start - BEFORE_WINDOW) : span.start]
+    ):
         return "kind"  # meeting ordinals, durations ("phiên họp lần thứ 8", "trong 18 tháng")
     if lex.skip_before_pattern().search(before):
         return "reference_scale"  # "trên thang 100 điểm", "hợp nhất 3 tỉnh", "đường dây 500 kV"
@@ -46,10 +47,10 @@ def skip_reason(text: str, q: Quantity, span: Span, segment: Span, sentence: Spa
         return "name"  # "điểm 10", "mạch 3"
     if in_short_quotation(text, span, segment):
         return "quotation"  # "tránh tình trạng “trăm hoa đua nở”"
-    if old_level(before) or (
+    if lex.suffix_pattern("from_level").search(before) is not None and (
+        old_level(before)
         # "điều chỉnh giảm lãi suất từ 5% xuống 4,5%/năm": "từ X xuống/lên Y" names the old level X.
-        lex.suffix_pattern("from_level").search(before)
-        and lex.prefix_pattern("to_level").match(text, span.end, segment.end)
+        or lex.prefix_pattern("to_level").match(text, span.end, segment.end)
     ):
         return "old_level"  # "giảm từ 5 ngày xuống còn 2,5 ngày": 5 ngày
     return None

@@ -73,6 +73,9 @@ class _Document:
     places: dict[Span, Entity] = field(default_factory=dict)  # each paragraph's last location
     breakdowns: dict[Span, tuple[int, str]] = field(default_factory=dict)  # "trong đó ..." start, status
     _hits: dict[Span, SortedHits] = field(default_factory=dict)
+    _scope_places: dict[Span, list[Extracted[Entity]]] = field(default_factory=dict)
+    national: dict[Span, bool] = field(default_factory=dict)  # each segment: about the whole country?
+    originals: dict[Span, tuple[int, int]] = field(default_factory=dict)  # each sentence's original offsets
     _setters: dict[Span, tuple[int, str] | None] = field(default_factory=dict)
     _headings: dict[Span, Span] | None = None
     _sentence_index: dict[Span, int] = field(default_factory=dict)
@@ -116,6 +119,20 @@ class _Document:
             ]
             hits = self._hits[sent] = SortedHits(sorted(found))
         return hits
+
+    def scope_places(self, sent: Span) -> list[Extracted[Entity]]:
+        """The sentence's place names that may be a figure's scope (not in brackets, not a dateline)."""
+        found = self._scope_places.get(sent)
+        if found is None:
+            text = self.an.text
+            found = self._scope_places[sent] = [
+                e
+                for e in self.entities.between(sent.start, sent.end)
+                if e.record.label in LOCATION_LABELS
+                and not _in_brackets(text, e)
+                and not _dateline_place(text, e, self.times)
+            ]
+        return found
 
     def list_heading(self, para: Span | None) -> Span | None:
         """The line a list item hangs from ("Mục tiêu đến năm 2030:" above "- Tỷ lệ đô thị hóa đạt 50%")."""
@@ -765,12 +782,15 @@ def _build(doc: _Document, f: Figure, sent: Span, figures: list[Figure]) -> Indi
     status = _status(doc, f, sent, figures, found)
     f.status = status
     doc.statuses[sent] = status
-    location = _location(an, f, sent, doc.entities, doc.places, doc.times)
+    location = _location(doc, f, sent)
     para = an.paragraph_of(f.start)
     # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": a list item's place is not the paragraph's scope.
     if location is not None and para is not None and not bracketed(text, f):
         doc.places[para] = location
-    o_start, o_end = an.view.to_original(sent.start, sent.end)
+    original = doc.originals.get(sent)
+    if original is None:
+        original = doc.originals[sent] = an.view.to_original(sent.start, sent.end)
+    o_start, o_end = original
     return Indicator(
         metric=f.metric,
         value=value,
@@ -1031,31 +1051,21 @@ def _reported(status: str, period: TimeExpression | None, an: Analysis) -> bool:
     )
 
 
-def _location(
-    an: Analysis,
-    f: Figure,
-    sent: Span,
-    entities: Mentions[Entity],
-    inherited: dict[Span, Entity],
-    times: Mentions[TimeExpression],
-) -> Entity | None:
+def _location(doc: _Document, f: Figure, sent: Span) -> Entity | None:
     """A place stated as the scope: a LOC name in the clause, else the sentence, else the paragraph.
 
     A name in brackets ("Quảng Trạch (Quảng Bình)") is not a scope; a paragraph keeps the last place
     its figures were given.
     """
-    text = an.text
-    places = [
-        e
-        for e in entities.between(sent.start, f.anchor)
-        if e.record.label in LOCATION_LABELS
-        and not _in_brackets(text, e)
-        and not _dateline_place(text, e, times)
-    ]
+    an, inherited = doc.an, doc.places
+    places = [e for e in doc.scope_places(sent) if e.start < f.anchor]
     in_clause = [e for e in places if e.start >= f.segment.start]
     if in_clause:
         return in_clause[-1].record
-    if _national_clause(an, f):
+    national = doc.national.get(f.segment)
+    if national is None:
+        national = doc.national[f.segment] = _national_clause(an, f)  # the same for its whole segment
+    if national:
         return None  # "hoàn thành 3.000 km đường cao tốc trên cả nước": the whole country, not the last place
     if places:
         return places[0].record
