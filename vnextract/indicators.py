@@ -53,6 +53,7 @@ FRONTED_BASELINE_WORDS = 5  # "cao hơn cùng kỳ năm 2023 khoảng ...": a co
 LIST_BULLETS = frozenset("-+•*–—·")  # what opens a list item line
 LIST_ENUMERATOR_CHARS = 4  # "a)", "1.", "12)", "iv)": an enumerator is this short
 FRAME_REACH = 30  # "Kế hoạch năm 2024,": the comma that closes an opening frame is this close
+STATUS_ROLES: tuple[lex.Role, ...] = ("estimate", "target")  # the words that give a figure its status
 CHANGE_ROLES: tuple[lex.Role, ...] = (
     "change_increase",
     "change_decrease",
@@ -106,17 +107,20 @@ class _Document:
         """Status words of a sentence (start, end, role), outside names, figures and comparisons."""
         hits = self._hits.get(sent)
         if hits is None:
-            text = self.an.text
-            mask = [e.span for e in self.entities.overlapping(sent.start, sent.end)]
-            mask += [Span(g.start, g.end) for g in figures]
-            mask += [g.baseline for g in figures if g.baseline is not None]
-            window = _masked(text, sent.start, sent.end, mask)
             occ = occurrences(self.an)  # masking only blanks words out: no phrase starts anywhere else
-            found = [
-                (sent.start + m.start(), sent.start + m.end(), role)
-                for role in ("estimate", "target")
-                for m in occ.find_all(role, sent.start, sent.end, window)
-            ]
+            roles = [r for r in STATUS_ROLES if occ.may_occur(r, sent.start, sent.end)]
+            found: list[tuple[int, int, str]] = []
+            if roles:  # most sentences hold no status word: no mask to build
+                text = self.an.text
+                mask = [e.span for e in self.entities.overlapping(sent.start, sent.end)]
+                mask += [Span(g.start, g.end) for g in figures]
+                mask += [g.baseline for g in figures if g.baseline is not None]
+                window = _masked(text, sent.start, sent.end, mask)
+                found = [
+                    (sent.start + m.start(), sent.start + m.end(), role)
+                    for role in roles
+                    for m in occ.find_all(role, sent.start, sent.end, window)
+                ]
             hits = self._hits[sent] = SortedHits(sorted(found))
         return hits
 
@@ -866,9 +870,11 @@ def _period(
         return after[0]
     para = an.paragraph_of(f.start)
     while para is not None:
-        earlier = [t for t in times.between(para.start, sent.start) if t.end <= sent.start]
-        if earlier:
-            return earlier[-1]
+        earlier = next(
+            (t for t in reversed(times.between(para.start, sent.start)) if t.end <= sent.start), None
+        )
+        if earlier is not None:
+            return earlier
         # "Cùng với đó, có 15/151 chế độ báo cáo ...": a paragraph that continues the one before it.
         if not lex.prefix_pattern("continuation").match(text, para.start, para.end):
             break
