@@ -54,7 +54,9 @@ STATUS_ROLES: tuple[lex.Role, ...] = ("target", "estimate")  # the status words 
 PEELED_ROLES: tuple[lex.Role, ...] = ("existential", "link", "estimate", "target", "to_level")
 FRAMING_ROLES: tuple[lex.Role, ...] = ("framing", "existential")  # dropped from the end of a left context
 # Roles whose words after a percent mean it is not followed by the noun it counts.
-NOT_NOUN_ROLES = (
+# Verbs of the clause, not of the metric ("đạt", "có", "phấn đấu", "dự kiến").
+NOT_METRIC_VERB_ROLES: tuple[lex.Role, ...] = ("link", "existential", "target", "estimate")
+NOT_NOUN_ROLES: tuple[lex.Role, ...] = (
     "link",
     "change_increase",
     "change_decrease",
@@ -264,7 +266,7 @@ def metric_of(
 def _collapse_repeats(metric: str) -> str:
     """'tỷ lệ diện tích diện tích thu hoạch' -> 'tỷ lệ diện tích thu hoạch': pieces joined from two places."""
     words = metric.split()
-    low = [w.lower() for w in words]
+    low = metric.lower().split()  # lower-casing changes no white space: the same words
     if len(set(low)) == len(low):
         return " ".join(words)  # no word occurs twice: nothing can repeat (most metrics)
     for n in range(MAX_REPEAT_WORDS, 0, -1):
@@ -776,6 +778,8 @@ def _starts_with_noun(an: Analysis, pos: int) -> bool:
         pos += 1
     if pos >= len(text) or not text[pos].isalpha():
         return False
+    if lex.prefix_union(NOT_NOUN_ROLES).match(text, pos) is None:
+        return True  # one match rules out every function word
     return not any(lex.prefix_pattern(role).match(text, pos) for role in NOT_NOUN_ROLES)
 
 
@@ -792,9 +796,9 @@ def _trailing_verbs(an: Analysis, f: Figure) -> str:
             continue
         if (
             t.tag == "V"
-            and not any(
-                lex.word_pattern(role).fullmatch(t.text)
-                for role in ("link", "existential", "target", "estimate")
+            and not (
+                lex.suffix_union(NOT_METRIC_VERB_ROLES).search(t.text) is not None  # rules all four out
+                and any(lex.word_pattern(role).fullmatch(t.text) for role in NOT_METRIC_VERB_ROLES)
             )
             # "có thêm 1.020 doanh nghiệp": the last word of an existential phrase is no verb of the metric.
             and not lex.suffix_pattern("existential").search(an.text[max(sent.start, t.end - 20) : t.end])
