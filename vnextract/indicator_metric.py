@@ -102,11 +102,13 @@ def metric_of(
     right = ""
     own = text[f.start : f.end]
     unit_words = _unit_words(own, q)
-    after_end = clauses.right_context_end(text, f.end, f.segment, live_starts)
-    nxt = next_live_start(f, figures, after_end)
     # "dân số khoảng 4,41 triệu người, mật độ ...": a comma right after the figure closes its clause.
     closed = text[f.end : f.end + 2].lstrip(" ").startswith(",")
-    predicate = "" if closed else _without_times(text, f.end, min(after_end, nxt), times)
+    predicate = ""
+    if not closed:
+        after_end = clauses.right_context_end(text, f.end, f.segment, live_starts)
+        nxt = next_live_start(f, figures, after_end)
+        predicate = _without_times(text, f.end, min(after_end, nxt), times)
     if len(predicate.split()) > MAX_PREDICATE_WORDS:
         predicate = " ".join(predicate.split()[:MAX_PREDICATE_WORDS])
     coordinated = _coordinated_predicate(an, f, live_starts)

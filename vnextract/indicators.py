@@ -498,6 +498,8 @@ def _drop_embedded(text: str, figures: list[Figure]) -> None:
     for f in figures:
         if f.role != "value" or f.alias_of is not None:
             continue
+        if f.index + 1 == len(figures) or figures[f.index + 1].segment != f.segment:
+            continue  # no figure follows in its segment: none can sit in its predicate
         end = clauses.right_context_end(text, f.end, f.segment, starts, every_comma=True)
         for g in figures[f.index + 1 :]:
             if g.start >= end:
