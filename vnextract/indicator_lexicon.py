@@ -241,6 +241,21 @@ def suffix_union(roles: tuple[Role, ...]) -> regex.Pattern[str]:
 
 
 @cache
+def _first_role(roles: tuple[Role, ...]) -> dict[str, Role]:
+    found: dict[str, Role] = {}
+    for role in roles:
+        for p in phrases(role):
+            found.setdefault(p, role)
+    return found
+
+
+def union_role(roles: tuple[Role, ...], m: regex.Match[str]) -> Role | None:
+    """The first of ``roles`` that holds the phrase a ``suffix_union`` match found (its longest), or None
+    when the matched text does not read back as a phrase (a case only casefolding equates)."""
+    return _first_role(roles).get(" ".join(m.group().split()).lower())
+
+
+@cache
 def prefix_union(roles: tuple[Role, ...]) -> regex.Pattern[str]:
     """A phrase of any of the roles where matching starts, without the roles' not-followed-by words:
     one match that rules all of them out (it may hold where none of them does)."""

@@ -422,16 +422,20 @@ def _left_context(
     first = True
     while True:
         stripped = raw.rstrip(" ,")
-        if lex.suffix_union(PEELED_ROLES).search(stripped) is None:
-            break  # one search rules out every peeled word (most contexts end in none)
-        framing = lex.suffix_pattern("framing").search(stripped)
-        # The longest phrase wins ("xuống còn" is a new level, not the existential "còn"), then the order.
-        found = [
-            (m, role) for role in PEELED_ROLES if (m := lex.suffix_pattern(role).search(stripped)) is not None
-        ]
-        if not found:
+        # The longest phrase wins ("xuống còn" is a new level, not the existential "còn"), then the order:
+        # one search of them all finds it (most contexts end in none).
+        if (m := lex.suffix_union(PEELED_ROLES).search(stripped)) is None:
             break
-        m, role = min(found, key=lambda x: x[0].start())
+        framing = lex.suffix_pattern("framing").search(stripped)
+        if (union_role := lex.union_role(PEELED_ROLES, m)) is not None:
+            role = union_role
+        else:
+            found = [
+                (m, r) for r in PEELED_ROLES if (m := lex.suffix_pattern(r).search(stripped)) is not None
+            ]
+            if not found:
+                break
+            m, role = min(found, key=lambda x: x[0].start())
         if first:
             existential = role == "existential" or (
                 role != "to_level" and lex.suffix_pattern("existential").search(stripped) is not None
