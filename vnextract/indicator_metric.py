@@ -124,6 +124,13 @@ def metric_of(
     metric = ""
     from_right = False
     verbs: str | None = None  # _trailing_verbs(an, f), once a branch has needed it
+    tagged: list[list[Token]] = []  # the left context's tagged words, once a branch has needed them
+
+    def left_tokens() -> list[Token]:
+        if not tagged:
+            tagged.append(_left_tokens(an, f, left, _left_context_end(an, f)))
+        return tagged[0]
+
     if f.role == "value" and bracketed(text, f):
         # "như Ninh Bình (78,2%), Phú Thọ (74,6%)": the measure of the list, not the name it belongs to.
         metric = _bracketed_metric(left, previous)
@@ -132,7 +139,7 @@ def metric_of(
         # "xếp thứ 44/133 quốc gia về Chỉ số đổi mới sáng tạo": the topic may follow the ranked set.
         about = f" {predicate.lower()} ".find(" về ", 0, RANK_TOPIC_REACH)
         topic = predicate[about + len("về ") :].strip() if about != -1 else ""
-        subject = left if left and not _bare_verbs(an, f, left) else ""
+        subject = left if left and not _bare_verbs(left_tokens()) else ""
         metric = "xếp hạng " + (topic or previous or subject or _segment_subject(text, f))
     elif f.role == "change":
         # "tăng 76% về số lượng và 30,6% về giá trị": the subject, then the aspect of this amount.
@@ -179,7 +186,7 @@ def metric_of(
         and left
         and not linked
         and _earlier_in_segment(f, figures)
-        and _bare_verbs(an, f, left)
+        and _bare_verbs(left_tokens())
         # "trong đó xuất khẩu 18 tỷ USD, nhập khẩu 14 tỷ USD": list items, not a verb of the subject
         and not _listed_level(text, f, figures)
     ):
@@ -224,10 +231,14 @@ def metric_of(
         # "bảo hiểm xã hội tự nguyện có hơn 1,9 triệu người, tăng ...": the counted noun of the subject.
         metric = f"{right} {left}"
     elif right and (
-        predicate or existential or not left or (verbs := _trailing_verbs(an, f)) or _bare_verbs(an, f, left)
+        predicate
+        or existential
+        or not left
+        or (verbs := _trailing_verbs(an, f))
+        or _bare_verbs(left_tokens())
     ):
         metric = f"{_trailing_verbs(an, f) if verbs is None else verbs} {right}".strip()
-        if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(an, f, left):
+        if len(predicate.split()) <= SHORT_PREDICATE_WORDS and not existential and _has_verb(left_tokens()):
             # "quỹ bảo hiểm y tế đã thanh toán chi phí cho 91,3 triệu lượt khám, chữa bệnh": who did it.
             metric = f"{right} {_past_status_words(left)}"
         from_right = True
@@ -304,9 +315,9 @@ def _left_tokens(an: Analysis, f: Figure, left: str, end: int) -> list[Token]:
     return list(reversed(picked)) if joined.lower() == left.lower() else []
 
 
-def _bare_verbs(an: Analysis, f: Figure, left: str) -> bool:
-    """Is the left context only verbs ("đóng góp", "xếp", "đứng")? Then it has no subject of its own."""
-    tokens = _left_tokens(an, f, left, _left_context_end(an, f))
+def _bare_verbs(tokens: list[Token]) -> bool:
+    """Is the left context (its tagged words) only verbs ("đóng góp", "xếp", "đứng")? Then it has no
+    subject of its own."""
     return bool(tokens) and all((t.tag or "").startswith("V") for t in tokens)
 
 
@@ -337,8 +348,8 @@ def _subject_before(f: Figure, figures: list[Figure], previous: str) -> str:
     return (g.head or g.metric or previous) if g is not None else previous
 
 
-def _has_verb(an: Analysis, f: Figure, left: str) -> bool:
-    return any((t.tag or "").startswith("V") for t in _left_tokens(an, f, left, _left_context_end(an, f)))
+def _has_verb(tokens: list[Token]) -> bool:
+    return any((t.tag or "").startswith("V") for t in tokens)
 
 
 def _before_framed_clause(predicate: str) -> str:
