@@ -125,15 +125,35 @@ class KnownFeatureTagger:
             table = tables.get(syntax)
             if table is not None:
                 table[value] = attribute
-        self._lookups = [tables[t.syntax].get for t in templates]
+        # The plan: each distinct (function, column, width) is computed once per sentence, padded with
+        # BOS/EOS so that every template's column is one slice of it (see _template_values).
+        self._keys: list[tuple[Callable[[str], str] | None, int, int]] = []
+        for t in templates:
+            if (t.function, t.column, t.width) not in self._keys:
+                self._keys.append((t.function, t.column, t.width))
+        self._pad = max((abs(t.index1) + t.width for t in templates), default=0)
+        self._plan = [
+            (tables[t.syntax].get, self._keys.index((t.function, t.column, t.width)), self._pad + t.index1)
+            for t in templates
+        ]
 
     def features(self, tokens: Sequence[str]) -> list[list[str]]:
-        """The known feature strings of every token, in template order."""
-        columns = [
-            list(map(lookup, values))
-            for lookup, values in zip(self._lookups, _template_values(tokens, self.templates), strict=True)
-        ]
-        return [list(filter(None, row)) for row in zip(*columns, strict=True)]
+        """The known feature strings of every token, in template order (same values as
+        ``_template_values``, computed without a generator and with each n-gram list joined once)."""
+        n, pad = len(tokens), self._pad
+        columns = (tokens, ["X"] * n)
+        grams: dict[tuple[int, int], Sequence[str]] = {}
+        padded = []
+        for function, column, width in self._keys:
+            cells = grams.get((column, width))
+            if cells is None:
+                cells = grams[(column, width)] = _grams(columns[column], width)
+            values = ["BOS"] * pad
+            values += cells if function is None else map(function, cells)
+            values += ["EOS"] * (pad + width)
+            padded.append(values)
+        known = [list(map(lookup, padded[key][start : start + n])) for lookup, key, start in self._plan]
+        return [list(filter(None, row)) for row in zip(*known, strict=True)]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return list(self.tagger.tag(self.features(tokens))) if tokens else []
