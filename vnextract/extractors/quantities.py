@@ -336,7 +336,10 @@ def _scaled_at(ctx: _Context, pos: int, value: float) -> tuple[int, float, float
         not_before = ctx.lex.scale_not_before.get(word)
         if not_before and ctx.word_after(m.end()) in not_before:
             break
-        factor = number_words()[word].value
+        entry = number_words().get(word)
+        if entry is None:  # matched case-insensitively but not a lexicon key ("trİệu": İ lowers to 2 chars)
+            break
+        factor = entry.value
         value = _times(value, factor)
         scale = factor if scale is None else scale * factor
         pos = m.end()
