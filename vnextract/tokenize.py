@@ -302,7 +302,7 @@ def _pos_tagger() -> KnownFeatureTagger | None:
                 # underthesea formats each function's result with an f-string ("True", not True);
                 # the word-level tests repeat across sentences and are cached.
                 functions = {
-                    name: lru_cache(maxsize=1 << 16)(_as_text(function))
+                    name: lru_cache(maxsize=1 << 13)(_as_text(function))  # bounded: see segmenter
                     for name, function in (
                         ("lower", tagged_feature.text_lower),
                         ("istitle", tagged_feature.text_istitle),
