@@ -99,12 +99,17 @@ def patterns_dir() -> Path:
     raise PatternError(f"patterns/ not found: looked in {packaged} and {repo}")
 
 
+# libyaml's parser (in PyYAML's wheels) with PyYAML's safe constructors: the same data, ~9x faster to
+# load, which is most of the first call's latency; the pure-Python loader where libyaml is missing.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def read_yaml(relpath: str) -> dict[str, Any]:
     path = patterns_dir() / relpath
     try:
         with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+            data = yaml.load(f, Loader=_SAFE_LOADER)
     except FileNotFoundError as e:
         raise PatternError(f"{relpath}: no such pattern file in {patterns_dir()}") from e
     except yaml.YAMLError as e:
