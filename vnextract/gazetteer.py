@@ -46,7 +46,7 @@ _DASH_RE = regex.compile(r"\s*[-–—]\s*")
 
 
 class GazetteerEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     label: Literal["PERSON", "ORG", "LOC", "DOCUMENT", "SYSTEM"]
     canonical: str
     aliases: list[str] = Field(default_factory=list)
@@ -66,7 +66,7 @@ class GazetteerFile(PatternFile):
 
 
 class SectorEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     name: str
     aliases: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)
@@ -80,7 +80,7 @@ class SectorFile(PatternFile):
 
 
 class LexiconEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     kind: str
     phrases: list[str] = Field(default_factory=list)
     pattern: str | None = None

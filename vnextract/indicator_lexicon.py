@@ -62,7 +62,7 @@ Role = Literal[
 
 
 class LexiconEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     role: Role
     phrases: list[str]
     # Words that, right after a phrase, make it part of another word ("tăng trưởng" is growth, not a change).
@@ -74,7 +74,7 @@ class LexiconFile(PatternFile):
 
 
 class SelectionEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     kinds: list[str] = Field(default_factory=list)
     skip_before: list[str] = Field(default_factory=list)
     static_metric: list[str] = Field(default_factory=list)

@@ -18,7 +18,7 @@ Role = Literal["digit", "ten", "tens", "hundred", "zero", "scale", "half", "half
 
 
 class NumberWordEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     words: list[str]
     role: Role
     value: float

@@ -38,7 +38,7 @@ class Example(BaseModel):
     JSON form (dates as "YYYY-MM-DD"), numbers with a relative tolerance of 1e-6.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     text: str
     span: str | None = None
     expect: dict[str, Any] = Field(default_factory=dict)
@@ -52,7 +52,7 @@ class Example(BaseModel):
 class Counterexample(BaseModel):
     """An input where the layer must find nothing (overlapping ``span`` if given)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     text: str
     span: str | None = None
     reference_date: dt.date | None = None
@@ -69,7 +69,7 @@ def _coerce_examples(value: Any) -> Any:
 class PatternEntry(BaseModel):
     """Base of every entry: an id, and examples that document and test it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str
     examples: list[Example] = Field(default_factory=list)
     counterexamples: list[Counterexample] = Field(default_factory=list)
@@ -83,7 +83,7 @@ class PatternEntry(BaseModel):
 class PatternFile(BaseModel):
     """Base of every file: a description and its entries."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     description: str = ""
     entries: list[Any]
 

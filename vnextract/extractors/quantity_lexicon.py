@@ -47,7 +47,7 @@ ContextRole = Literal[
 
 
 class UnitEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     kind: QuantityUnitKind
     forms: list[str]
     unit: str | None = None
@@ -62,7 +62,7 @@ class UnitsFile(PatternFile):
 
 
 class QualifierEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     approx: ApproxValue
     forms: list[str]
     not_after: list[str] = Field(default_factory=list)
@@ -78,7 +78,7 @@ class QualifiersFile(PatternFile):
 
 
 class ContextEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     role: ContextRole
     forms: list[str]
     value: float | None = None
@@ -90,7 +90,7 @@ class ContextFile(PatternFile):
 
 
 class ShapeEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     regex: str
 
 

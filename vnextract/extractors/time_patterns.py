@@ -22,7 +22,7 @@ _RIGHT_EDGE = r"(?![\p{L}\p{N}_])"
 
 
 class VocabEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     description: str | None = None
     regex: str | None = None
     words: list[str] = Field(default_factory=list)
@@ -61,7 +61,7 @@ Resolver = Literal[
 class FormEntry(PatternEntry):
     """One shape of time expression: a regex with named groups and the resolver that reads them."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     description: str | None = None
     regex: str
     resolver: Resolver
@@ -85,7 +85,7 @@ class FormsFile(PatternFile):
 class AffixEntry(PatternEntry):
     """Words written around a time expression: a modifier, a part, a range connector, a span word."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     description: str | None = None
     role: Literal[
         "modifier",
@@ -112,7 +112,7 @@ class AffixFile(PatternFile):
 
 
 class DatelineEntry(PatternEntry):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     description: str | None = None
     regex: str
 
