@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REF = "2022-08-10"
 MIN_CPU_S = 0.15  # grow the input until one extraction costs this much, then double it
 MAX_RATIO = 3.0  # linear: ~2; quadratic: ~4
+ATTEMPTS = 3  # measurements of a pair before a ratio over MAX_RATIO fails the test
 BUDGET_S = 90
 
 
@@ -82,15 +83,23 @@ def best_cpu(text: str, repeats: int = 3) -> tuple[float, Document]:
 
 
 def assert_linear(make: Callable[[int], str], n: int, max_n: int) -> None:
-    """Grow ``make(n)`` until it costs MIN_CPU_S, then check that doubling n less than triples the time."""
+    """Grow ``make(n)`` until it costs MIN_CPU_S, then check that doubling n less than triples the time.
+
+    A shared VM sometimes slows one measurement down (a neighbour, page faults of a first large heap):
+    the pair is measured again, up to ATTEMPTS times. A quadratic stage fails every attempt.
+    """
     t, _ = best_cpu(make(n))
     while t < MIN_CPU_S and n * 2 <= max_n:
         n *= 2
         t, _ = best_cpu(make(n))
     t2, doc2 = best_cpu(make(2 * n))
     check_offsets(make(2 * n), doc2)
-    ratio = t2 / max(t, 1e-3)
-    assert ratio < MAX_RATIO, f"n={n}: {t:.3f} s, 2n: {t2:.3f} s (x{ratio:.1f}): grows faster than linear"
+    ratios = [t2 / max(t, 1e-3)]
+    while ratios[-1] >= MAX_RATIO and len(ratios) < ATTEMPTS:
+        t, t2 = best_cpu(make(n))[0], best_cpu(make(2 * n))[0]
+        ratios.append(t2 / max(t, 1e-3))
+    tried = ", ".join(f"x{r:.1f}" for r in ratios)
+    assert ratios[-1] < MAX_RATIO, f"n={n}: doubling n multiplied the time by {tried}: faster than linear"
 
 
 CASES: dict[str, tuple[Callable[[int], str], int, int]] = {
