@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import struct
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,28 +68,42 @@ def parse_templates(syntaxes: Sequence[str], functions: dict[str, Callable[[str]
     return templates
 
 
-def _template_values(tokens: Sequence[str], templates: Sequence[Template]) -> Iterator[list[str]]:
-    """Per template, the value each token position reads ("BOS"/"EOS" past the sentence's edges).
+class TemplatePlan:
+    """How to compute every template's values for a sentence, planned once per model.
 
     Position i reads the gram of ``width + 1`` tokens starting at ``i + index1``: "BOS" when that start
     is before the sentence, "EOS" when the gram runs past its end (the rule of both underthesea
-    featurizers). The values of each (function, column, width) are computed once and padded with
-    enough BOS/EOS that every template's column is one slice.
+    featurizers). The values of each distinct (function, column, width) are computed once per sentence
+    (each n-gram list joined once) and padded with enough BOS/EOS that every template's column is one
+    slice.
     """
-    n = len(tokens)
-    columns = (tokens, ["X"] * n)
-    pad = max((abs(t.index1) + t.width for t in templates), default=0)
-    padded: dict[tuple[Any, int, int], list[str]] = {}
-    for t in templates:
-        key = (t.function, t.column, t.width)
-        values = padded.get(key)
-        if values is None:
-            grams = _grams(columns[t.column], t.width)
+
+    def __init__(self, templates: Sequence[Template]) -> None:
+        self.templates = list(templates)
+        self._keys: list[tuple[Callable[[str], str] | None, int, int]] = []
+        for t in templates:
+            if (t.function, t.column, t.width) not in self._keys:
+                self._keys.append((t.function, t.column, t.width))
+        self._pad = max((abs(t.index1) + t.width for t in templates), default=0)
+        self._slices = [
+            (self._keys.index((t.function, t.column, t.width)), self._pad + t.index1) for t in templates
+        ]
+
+    def columns(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Per template (in order), the value each token position reads."""
+        n, pad = len(tokens), self._pad
+        cells_of = (tokens, ["X"] * n)
+        grams: dict[tuple[int, int], Sequence[str]] = {}
+        padded = []
+        for function, column, width in self._keys:
+            cells = grams.get((column, width))
+            if cells is None:
+                cells = grams[(column, width)] = _grams(cells_of[column], width)
             values = ["BOS"] * pad
-            values += grams if t.function is None else map(t.function, grams)
-            values += ["EOS"] * (pad + t.width)
-            padded[key] = values
-        yield values[pad + t.index1 : pad + t.index1 + n]
+            values += cells if function is None else map(function, cells)
+            values += ["EOS"] * (pad + width)
+            padded.append(values)
+        return [padded[key][start : start + n] for key, start in self._slices]
 
 
 def _grams(cells: Sequence[str], width: int) -> Sequence[str]:
@@ -104,7 +118,7 @@ def _grams(cells: Sequence[str], width: int) -> Sequence[str]:
 
 def build_features(tokens: Sequence[str], templates: Sequence[Template]) -> list[list[str]]:
     """Every feature string of every token, exactly as underthesea builds them (used to check)."""
-    columns = _template_values(tokens, templates)
+    columns = TemplatePlan(templates).columns(tokens)
     per_template = [[f"{t.syntax}={v}" for v in values] for t, values in zip(templates, columns, strict=True)]
     return [list(row) for row in zip(*per_template, strict=True)]
 
@@ -118,41 +132,23 @@ class KnownFeatureTagger:
 
     def __init__(self, tagger: Any, templates: Sequence[Template], attributes: Sequence[str]) -> None:
         self.tagger = tagger
-        self.templates = list(templates)
+        self.plan = TemplatePlan(templates)
         tables: dict[str, dict[str, str]] = {t.syntax: {} for t in templates}
         for attribute in attributes:
             syntax, _, value = attribute.partition("=")  # template syntaxes hold no "="
             table = tables.get(syntax)
             if table is not None:
                 table[value] = attribute
-        # The plan: each distinct (function, column, width) is computed once per sentence, padded with
-        # BOS/EOS so that every template's column is one slice of it (see _template_values).
-        self._keys: list[tuple[Callable[[str], str] | None, int, int]] = []
-        for t in templates:
-            if (t.function, t.column, t.width) not in self._keys:
-                self._keys.append((t.function, t.column, t.width))
-        self._pad = max((abs(t.index1) + t.width for t in templates), default=0)
-        self._plan = [
-            (tables[t.syntax].get, self._keys.index((t.function, t.column, t.width)), self._pad + t.index1)
-            for t in templates
-        ]
+        self._lookups = [tables[t.syntax].get for t in templates]
+
+    @property
+    def templates(self) -> list[Template]:
+        return self.plan.templates
 
     def features(self, tokens: Sequence[str]) -> list[list[str]]:
-        """The known feature strings of every token, in template order (same values as
-        ``_template_values``, computed without a generator and with each n-gram list joined once)."""
-        n, pad = len(tokens), self._pad
-        columns = (tokens, ["X"] * n)
-        grams: dict[tuple[int, int], Sequence[str]] = {}
-        padded = []
-        for function, column, width in self._keys:
-            cells = grams.get((column, width))
-            if cells is None:
-                cells = grams[(column, width)] = _grams(columns[column], width)
-            values = ["BOS"] * pad
-            values += cells if function is None else map(function, cells)
-            values += ["EOS"] * (pad + width)
-            padded.append(values)
-        known = [list(map(lookup, padded[key][start : start + n])) for lookup, key, start in self._plan]
+        """The known feature strings of every token, in template order."""
+        columns = self.plan.columns(tokens)
+        known = [list(map(lookup, values)) for lookup, values in zip(self._lookups, columns, strict=True)]
         return [list(filter(None, row)) for row in zip(*known, strict=True)]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
