@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -153,8 +154,13 @@ _NAMES = ""  # trie key under which a node keeps the names that end there (no to
 _BEYOND_BMP = re.compile("[^\x00-\uffff]")
 
 
+def _trie_key(token: str) -> str:
+    """A token as the trie stores it: lower-cased, en and em dashes as '-'."""
+    return token.lower().translate(_FOLD_DASHES)
+
+
 def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple((m.group(1) or m.group(2)).lower().translate(_FOLD_DASHES) for m in _TOKEN.finditer(text))
+    return tuple(_trie_key(m.group(1) or m.group(2)) for m in _TOKEN.finditer(text))
 
 
 def folded(text: str) -> str | None:
@@ -245,22 +251,25 @@ class Gazetteer:
 
     def match_at(self, text: str, pos: int) -> tuple[int, list[Name]] | None:
         """The longest known name that starts at ``pos`` and passes its case rule: (end, names)."""
-        node, p, hits = self.trie, pos, []
-        while (m := _TOKEN.match(text, p)) is not None:
-            node = node.get((m.group(1) or m.group(2)).lower().translate(_FOLD_DASHES))
-            if node is None:
-                break
-            p = m.end()
-            if _NAMES in node:
-                hits.append((p, node[_NAMES]))
-        return self._longest_valid(text, pos, hits)
+        return self._walk(text, text, pos, _TOKEN, _trie_key)
 
     def _match_folded(self, text: str, fold: str, pos: int) -> tuple[int, list[Name]] | None:
         """``match_at`` with the keys read off ``folded(text)`` by the stdlib-re tokenizer."""
+        return self._walk(text, fold, pos, self.scanner.token, None)
+
+    def _walk(
+        self,
+        text: str,
+        source: str,
+        pos: int,
+        token: re.Pattern[str] | regex.Pattern[str],
+        key: Callable[[str], str] | None,
+    ) -> tuple[int, list[Name]] | None:
+        """Walk the trie over ``source``'s tokens from ``pos`` (``key`` folds each token, if needed)."""
         node, p, hits = self.trie, pos, []
-        token = self.scanner.token
-        while (m := token.match(fold, p)) is not None:
-            node = node.get(m.group(1) or m.group(2))
+        while (m := token.match(source, p)) is not None:
+            word = m.group(1) or m.group(2)
+            node = node.get(key(word) if key else word)
             if node is None:
                 break
             p = m.end()
@@ -286,7 +295,7 @@ class Gazetteer:
         if fold is None:
             root = self.trie
             for m in _TOKEN_START.finditer(text):
-                if m.group().lower().translate(_FOLD_DASHES) in root:
+                if _trie_key(m.group()) in root:
                     hit = self.match_at(text, m.start())
                     if hit:
                         out.append((m.start(), hit[0], hit[1]))
